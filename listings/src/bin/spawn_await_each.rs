@@ -1,0 +1,26 @@
+// ANCHOR: all
+use std::time::Duration;
+
+// ANCHOR: work
+/// Stands in for real work, such as a network request: waits one second, then reports.
+async fn work(value: u32) {
+    tokio::time::sleep(Duration::from_secs(1)).await;
+    println!(">Task {value} done");
+}
+// ANCHOR_END: work
+
+// ANCHOR: main
+// One thread runs every task, like asyncio's event loop.
+#[tokio::main(flavor = "current_thread")]
+async fn main() {
+    // Spawning starts each task: it is scheduled now, without waiting for an `.await`.
+    let handles: Vec<_> = (0..20).map(|i| tokio::spawn(work(i))).collect();
+
+    // Wait for each task in turn. While we wait for the first, all twenty make progress.
+    for handle in handles {
+        handle.await.unwrap();
+    }
+    println!("Done.");
+}
+// ANCHOR_END: main
+// ANCHOR_END: all

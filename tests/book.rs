@@ -1,0 +1,70 @@
+//! The book builds to HTML, and every include, listing, output file and chapter is accounted
+//! for. mdBook alone logs a missing include and exits 0: these checks turn it into a failure.
+
+use std::path::PathBuf;
+
+use tokio_concurrently::book_check::{BookLayout, check_book};
+use tokio_concurrently::repo_root;
+
+#[test]
+fn the_book_builds_and_accounts_for_every_file() {
+    let root = repo_root();
+    let layout = BookLayout {
+        listings: root.join("listings/src/bin"),
+        root,
+    };
+
+    let problems = check_book(&layout);
+
+    assert!(problems.is_empty(), "\n{}", problems.join("\n"));
+}
+
+// The checks must be able to fail: each fixture under tests/fixtures/books/ is a small book
+// with one thing wrong, and the check must name the file (and line) at fault.
+
+fn problems_of(fixture: &str) -> Vec<String> {
+    let root: PathBuf = repo_root().join("tests/fixtures/books").join(fixture);
+    check_book(&BookLayout {
+        listings: root.join("listings"),
+        root,
+    })
+}
+
+#[test]
+fn a_missing_include_is_reported_with_chapter_line_and_file() {
+    assert_eq!(
+        problems_of("missing_include"),
+        [
+            "src/chapter.md:5: `{{#include ../listings/nowhere.rs}}` was left in the page: \
+          listings/nowhere.rs does not exist"
+        ]
+    );
+}
+
+#[test]
+fn a_file_no_chapter_includes_is_reported() {
+    assert_eq!(
+        problems_of("orphan_listing"),
+        ["listings/hello.txt: no chapter includes this file"]
+    );
+}
+
+#[test]
+fn a_chapter_missing_from_the_summary_is_reported() {
+    assert_eq!(
+        problems_of("unlisted_chapter"),
+        ["src/forgotten.md: this chapter is not listed in SUMMARY.md"]
+    );
+}
+
+#[test]
+fn an_invalid_book_toml_is_reported() {
+    let problems = problems_of("invalid_book_toml");
+
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(
+        problems[0].contains("invalid_book_toml/book.toml: the book does not load"),
+        "{}",
+        problems[0]
+    );
+}

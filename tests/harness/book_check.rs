@@ -1,0 +1,170 @@
+//! Checks that mdBook alone would let pass: mdBook logs an include of a missing file and still
+//! exits 0, leaving the raw `{{#include}}` on the page.
+
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use mdbook_driver::MDBook;
+
+use crate::expand::{self, ExpandedChapter};
+use crate::shown;
+
+/// Where a book's parts are.
+pub struct BookLayout {
+    /// The folder holding `book.toml`.
+    pub root: PathBuf,
+    /// The folder whose files every chapter must account for (our `listings/src/bin`).
+    pub listings: PathBuf,
+}
+
+/// Every problem found, one line each, starting with the file (and line) it is about.
+pub fn check_book(layout: &BookLayout) -> Vec<String> {
+    let book = match MDBook::load(&layout.root) {
+        Ok(book) => book,
+        Err(e) => {
+            return vec![format!(
+                "{}: the book does not load: {e:#}",
+                layout.root.join("book.toml").display()
+            )];
+        }
+    };
+    let src = layout.root.join(&book.config.book.src);
+    let chapters = match expand::expand(&book) {
+        Ok(chapters) => chapters,
+        Err(e) => return vec![e],
+    };
+    let mut problems = build_html(book);
+    problems.extend(unlisted_chapters(&src, &chapters, &layout.root));
+    problems.extend(unexpanded_directives(&src, &chapters, &layout.root));
+    problems.extend(orphan_listings(&src, &chapters, layout));
+    problems
+}
+
+/// Renders the book to HTML in a temporary folder, as `mdbook build` would.
+fn build_html(mut book: MDBook) -> Vec<String> {
+    let out = tempfile::tempdir().expect("cannot make a temporary folder");
+    book.config.build.build_dir = out.path().to_owned();
+    match book.build() {
+        Ok(()) => Vec::new(),
+        Err(e) => vec![format!("the book does not build to HTML: {e:#}")],
+    }
+}
+
+/// Markdown files under `src/` that `SUMMARY.md` does not list: a reader never reaches them.
+fn unlisted_chapters(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<String> {
+    let listed: BTreeSet<PathBuf> = chapters.iter().map(|c| src.join(&c.source)).collect();
+    files_below(src)
+        .into_iter()
+        .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
+        .filter(|path| path.file_name().is_some_and(|name| name != "SUMMARY.md"))
+        .filter(|path| !listed.contains(path))
+        .map(|path| {
+            format!(
+                "{}: this chapter is not listed in SUMMARY.md",
+                shown(&path, root)
+            )
+        })
+        .collect()
+}
+
+/// `{{#…}}` left in a chapter after preprocessing: mdBook could not expand it.
+fn unexpanded_directives(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    for chapter in chapters {
+        let chapter_file = src.join(&chapter.source);
+        let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
+        for (expanded_line, text) in chapter.markdown.lines().enumerate() {
+            for directive in directives(text) {
+                // Point at the directive in the file the author edits.
+                let line = line_of(&raw, &directive.text).unwrap_or(expanded_line + 1);
+                let target = chapter_file.parent().unwrap().join(&directive.path);
+                let reason = if target.exists() {
+                    "mdBook could not expand it".to_owned()
+                } else {
+                    format!("{} does not exist", shown(&target, root))
+                };
+                problems.push(format!(
+                    "{}:{line}: `{}` was left in the page: {reason}",
+                    shown(&chapter_file, root),
+                    directive.text
+                ));
+            }
+        }
+    }
+    problems
+}
+
+/// Files in the listings folder that no chapter includes: a listing the book never shows,
+/// or an expected output it never shows.
+fn orphan_listings(src: &Path, chapters: &[ExpandedChapter], layout: &BookLayout) -> Vec<String> {
+    let included: BTreeSet<PathBuf> = chapters
+        .iter()
+        .flat_map(|chapter| {
+            let chapter_file = src.join(&chapter.source);
+            let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
+            let dir = chapter_file.parent().unwrap().to_owned();
+            directives(&raw)
+                .into_iter()
+                .filter_map(move |directive| dir.join(directive.path).canonicalize().ok())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    files_below(&layout.listings)
+        .into_iter()
+        .filter(|path| !included.contains(&path.canonicalize().unwrap()))
+        .map(|path| {
+            format!(
+                "{}: no chapter includes this file",
+                shown(&path, &layout.root)
+            )
+        })
+        .collect()
+}
+
+/// An mdBook `{{#name path[:anchor]}}` directive as written in a chapter.
+struct Directive {
+    text: String,
+    path: String,
+}
+
+/// The directives in `text`. Only their path is read here, to name the file in a message:
+/// expanding them is left to mdBook.
+fn directives(text: &str) -> Vec<Directive> {
+    text.match_indices("{{#")
+        .filter_map(|(start, _)| {
+            let end = start + text[start..].find("}}")? + 2;
+            let directive = &text[start..end];
+            let mut words = directive[3..directive.len() - 2].split_whitespace();
+            let _kind = words.next()?;
+            let path = words.next()?.split(':').next()?.to_owned();
+            Some(Directive {
+                text: directive.to_owned(),
+                path,
+            })
+        })
+        .collect()
+}
+
+fn line_of(text: &str, needle: &str) -> Option<usize> {
+    text.lines()
+        .position(|line| line.contains(needle))
+        .map(|i| i + 1)
+}
+
+fn files_below(dir: &Path) -> Vec<PathBuf> {
+    let mut files = Vec::new();
+    let mut pending = vec![dir.to_owned()];
+    while let Some(dir) = pending.pop() {
+        for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                pending.push(path);
+            } else {
+                files.push(path);
+            }
+        }
+    }
+    files.sort();
+    files
+}

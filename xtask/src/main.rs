@@ -1,0 +1,113 @@
+//! The book's tooling: `cargo xtask <command>` (see `cargo xtask help`).
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+
+/// The mdBook command-line tool the book is built with. It must match the `mdbook-driver`
+/// library the tests build the book with (checked by a test below).
+const MDBOOK_VERSION: &str = "0.5.4";
+
+const HELP: &str = "\
+usage: cargo xtask <command>
+
+commands:
+  serve           serve the book at http://localhost:3000, rebuilding on every change
+  build           build the book into book/ with the pinned mdBook
+  install-mdbook  install the pinned mdBook into .tools/ (the other commands do it when needed)
+";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let result = match args.first().map(String::as_str) {
+        Some("serve") => mdbook(&["serve", "--port", "3000"]),
+        Some("build") => mdbook(&["build"]),
+        Some("install-mdbook") => install_mdbook().map(|_| ()),
+        Some("help") | None => {
+            print!("{HELP}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown command `{other}`\n\n{HELP}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn repo_root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .unwrap()
+        .to_owned()
+}
+
+/// Runs the pinned mdBook in the repository's root, installing it first if needed.
+fn mdbook(args: &[&str]) -> Result<(), String> {
+    let mdbook = install_mdbook()?;
+    run(Command::new(mdbook).args(args).current_dir(repo_root()))
+}
+
+/// Returns the pinned mdBook's path, installing it into `.tools/` if it is not there yet.
+/// It stays out of `~/.cargo/bin`, so another mdBook a reader has is left alone.
+fn install_mdbook() -> Result<PathBuf, String> {
+    let tools = repo_root().join(".tools");
+    let mdbook = tools.join("bin").join("mdbook");
+    if installed_version(&mdbook).as_deref() == Some(MDBOOK_VERSION) {
+        return Ok(mdbook);
+    }
+    eprintln!(
+        "xtask: installing mdBook {MDBOOK_VERSION} into {} (a few minutes, once)",
+        tools.display()
+    );
+    run(
+        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+            .args(["install", "mdbook", "--locked", "--version"])
+            .arg(format!("={MDBOOK_VERSION}"))
+            .arg("--root")
+            .arg(&tools),
+    )?;
+    Ok(mdbook)
+}
+
+/// The version `mdbook --version` reports (`mdbook v0.5.4`), if it runs at all.
+fn installed_version(mdbook: &Path) -> Option<String> {
+    let output = Command::new(mdbook).arg("--version").output().ok()?;
+    let text = String::from_utf8(output.stdout).ok()?;
+    Some(text.trim().strip_prefix("mdbook v")?.to_owned())
+}
+
+fn run(command: &mut Command) -> Result<(), String> {
+    let status = command
+        .status()
+        .map_err(|e| format!("cannot run {command:?}: {e}"))?;
+    if status.success() {
+        Ok(())
+    } else {
+        Err(format!("{command:?} failed: {status}"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The version of `package` in the workspace's Cargo.lock.
+    fn locked_version(package: &str) -> Option<String> {
+        let lock = std::fs::read_to_string(repo_root().join("Cargo.lock")).unwrap();
+        let entry = format!("name = \"{package}\"\nversion = \"");
+        let start = lock.find(&entry)? + entry.len();
+        let end = start + lock[start..].find('"')?;
+        Some(lock[start..end].to_owned())
+    }
+
+    #[test]
+    fn the_mdbook_tool_matches_the_library_the_tests_use() {
+        assert_eq!(
+            locked_version("mdbook-driver").as_deref(),
+            Some(MDBOOK_VERSION)
+        );
+    }
+}
