@@ -12,7 +12,12 @@ use tokio_concurrently::repo_root;
 /// Listings whose point is that their tasks run concurrently: each task line must arrive
 /// within this window of the others. One-second tasks run one after another would spread
 /// them over seconds; run concurrently, they wake on the same timer tick.
-const CONCURRENT: &[&str] = &["spawn_await_each"];
+const CONCURRENT: &[&str] = &[
+    "spawn_await_each",
+    "join_set",
+    "wait_join_all",
+    "join_all_futures",
+];
 const TASK_LINE: &str = ">Task";
 const WINDOW: Duration = Duration::from_millis(250);
 
