@@ -58,6 +58,19 @@ fn a_chapter_missing_from_the_summary_is_reported() {
 }
 
 #[test]
+fn a_link_to_a_missing_chapter_or_figure_is_reported() {
+    assert_eq!(
+        problems_of("broken_link"),
+        [
+            "src/chapter.md:3: the link to `later.md` leads nowhere: src/later.md is not a \
+             chapter of the book",
+            "src/chapter.md:5: the link to `timeline.svg` leads nowhere: src/timeline.svg is not \
+             a file",
+        ]
+    );
+}
+
+#[test]
 fn an_invalid_book_toml_is_reported() {
     let problems = problems_of("invalid_book_toml");
 

@@ -38,6 +38,7 @@ pub fn check_book(layout: &BookLayout) -> Vec<String> {
     problems.extend(unlisted_chapters(&src, &chapters, &layout.root));
     problems.extend(unexpanded_directives(&src, &chapters, &layout.root));
     problems.extend(orphan_listings(&src, &chapters, layout));
+    problems.extend(broken_links(&src, &chapters, &layout.root));
     problems
 }
 
@@ -118,6 +119,57 @@ fn orphan_listings(src: &Path, chapters: &[ExpandedChapter], layout: &BookLayout
                 "{}: no chapter includes this file",
                 shown(&path, &layout.root)
             )
+        })
+        .collect()
+}
+
+/// Relative links and images whose target is missing: a link to a page that is not a chapter
+/// (mdBook renders only the chapters in SUMMARY.md), or a figure that does not exist.
+fn broken_links(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<String> {
+    let pages: BTreeSet<PathBuf> = chapters.iter().map(|c| src.join(&c.source)).collect();
+    let mut problems = Vec::new();
+    for chapter in chapters {
+        let chapter_file = src.join(&chapter.source);
+        let dir = chapter_file.parent().unwrap();
+        let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
+        for (index, line) in raw.lines().enumerate() {
+            for target in relative_link_targets(line) {
+                let path = dir.join(&target);
+                let missing = if target.ends_with(".md") {
+                    !pages.contains(&path)
+                } else {
+                    !path.exists()
+                };
+                if missing {
+                    problems.push(format!(
+                        "{}:{}: the link to `{target}` leads nowhere: {} is not {}",
+                        shown(&chapter_file, root),
+                        index + 1,
+                        shown(&path, root),
+                        if target.ends_with(".md") {
+                            "a chapter of the book"
+                        } else {
+                            "a file"
+                        },
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
+/// The targets of the markdown links and images `[text](target)` in `line` that point into
+/// the book itself: no scheme, no bare `#fragment`, and the `#fragment` cut off.
+fn relative_link_targets(line: &str) -> Vec<String> {
+    line.match_indices("](")
+        .filter_map(|(start, _)| {
+            let rest = &line[start + 2..];
+            let target = &rest[..rest.find(')')?];
+            let target = target.split('#').next()?.trim();
+            let external =
+                target.is_empty() || target.contains("://") || target.starts_with("mailto:");
+            (!external).then(|| target.to_owned())
         })
         .collect()
 }
