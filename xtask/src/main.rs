@@ -13,14 +13,19 @@ usage: cargo xtask <command>
 commands:
   serve           serve the book at http://localhost:3000, rebuilding on every change
   build           build the book into book/ with the pinned mdBook
+  browser-test    build the book and drive it in headless Chromium (tests/browser/)
   install-mdbook  install the pinned mdBook into .tools/ (the other commands do it when needed)
 ";
+
+/// Where the browser test looks for Chromium (Debian's package `chromium`).
+const CHROMIUM: &str = "/usr/bin/chromium";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let result = match args.first().map(String::as_str) {
         Some("serve") => mdbook(&["serve", "--port", "3000"]),
         Some("build") => mdbook(&["build"]),
+        Some("browser-test") => browser_test(),
         Some("install-mdbook") => install_mdbook().map(|_| ()),
         Some("help") | None => {
             print!("{HELP}");
@@ -48,6 +53,34 @@ fn repo_root() -> PathBuf {
 fn mdbook(args: &[&str]) -> Result<(), String> {
     let mdbook = install_mdbook()?;
     run(Command::new(mdbook).args(args).current_dir(repo_root()))
+}
+
+/// Builds the book into `target/browser-test/book` with the pinned mdBook, then runs the
+/// browser test (tests/browser/) against it. Screenshots land in `target/screenshots/`.
+fn browser_test() -> Result<(), String> {
+    let root = repo_root();
+    let book = root.join("target/browser-test/book");
+    mdbook(&["build", "--dest-dir", book.to_str().unwrap()])
+        .map_err(|e| format!("the book did not build, so there is nothing to test: {e}"))?;
+    if !Path::new(CHROMIUM).exists() {
+        return Err(format!(
+            "no Chromium at {CHROMIUM}: install it with `apt-get install chromium` (.ci/run does)"
+        ));
+    }
+    let tests = root.join("tests/browser");
+    if !tests.join("node_modules/playwright-core").exists() {
+        run(Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&tests))
+        .map_err(|e| format!("cannot install the browser test's packages: {e}"))?;
+    }
+    run(Command::new("node")
+        .args(["--test", "--test-reporter=spec", "book.test.mjs"])
+        .current_dir(&tests)
+        .env("BOOK_DIR", &book)
+        .env("REPO_ROOT", &root)
+        .env("SCREENSHOT_DIR", root.join("target/screenshots"))
+        .env("CHROMIUM", CHROMIUM))
 }
 
 /// Returns the pinned mdBook's path, installing it into `.tools/` if it is not there yet.
