@@ -1,5 +1,8 @@
 //! The book's tooling: `cargo xtask <command>` (see `cargo xtask help`).
 
+mod bench;
+mod timelines;
+
 use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 
@@ -14,6 +17,8 @@ commands:
   serve           serve the book at http://localhost:3000, rebuilding on every change
   build           build the book into book/ with the pinned mdBook
   browser-test    build the book and drive it in headless Chromium (tests/browser/)
+  timelines       run the worked examples and draw their timelines (SVG, under src/)
+  bench           measure the cost per task of each way, tokio next to asyncio
   install-mdbook  install the pinned mdBook into .tools/ (the other commands do it when needed)
 ";
 
@@ -26,6 +31,8 @@ fn main() -> ExitCode {
         Some("serve") => mdbook(&["serve", "--port", "3000"]),
         Some("build") => mdbook(&["build"]),
         Some("browser-test") => browser_test(),
+        Some("timelines") => timelines::run(&args[1..]),
+        Some("bench") => bench::run(&args[1..]),
         Some("install-mdbook") => install_mdbook().map(|_| ()),
         Some("help") | None => {
             print!("{HELP}");
@@ -42,7 +49,7 @@ fn main() -> ExitCode {
     }
 }
 
-fn repo_root() -> PathBuf {
+pub(crate) fn repo_root() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .parent()
         .unwrap()
@@ -112,7 +119,7 @@ fn installed_version(mdbook: &Path) -> Option<String> {
     Some(text.trim().strip_prefix("mdbook v")?.to_owned())
 }
 
-fn run(command: &mut Command) -> Result<(), String> {
+pub(crate) fn run(command: &mut Command) -> Result<(), String> {
     let status = command
         .status()
         .map_err(|e| format!("cannot run {command:?}: {e}"))?;
