@@ -168,6 +168,13 @@ for (const chapter of chapters()) {
       );
       assert.deepEqual(unhighlighted, [], 'code blocks left unhighlighted');
 
+      const scrolled = await page.evaluate(() =>
+        [...document.querySelectorAll('#mdbook-content pre')]
+          .filter((pre) => pre.scrollWidth > pre.clientWidth + 1)
+          .map((pre) => pre.textContent.slice(0, 60)),
+      );
+      assert.deepEqual(scrolled, [], 'code blocks too wide for the page (they scroll sideways)');
+
       const brokenImages = await page.evaluate(() =>
         [...document.querySelectorAll('#mdbook-content img')]
           .filter((img) => !img.complete || img.naturalWidth === 0)
@@ -274,6 +281,10 @@ test('the theme switch changes the theme, and screenshots of two chapters in lig
           await page.evaluate((name) => document.documentElement.classList.contains(name), theme),
           `the theme did not switch to ${theme}`,
         );
+        // Close the theme menu, so the screenshot shows the page itself.
+        if (await page.locator('#mdbook-theme-list').isVisible()) {
+          await page.locator('#mdbook-theme-toggle').click();
+        }
         await page.mouse.move(0, 0);
         await page.screenshot({ path: join(SCREENSHOT_DIR, `${chapter}-${theme}.png`) });
       }

@@ -16,7 +16,7 @@ async fn main() {
     // Twenty futures, not tasks: nothing runs yet, and nothing is handed to the runtime.
     let futures = (0..20).map(work);
 
-    // `join_all` polls all of them, inside this one task, until every one is done.
+    // `join_all` polls all of them, right here in `main`, until every one is done.
     join_all(futures).await;
     // ANCHOR_END: glance
     println!("Done.");

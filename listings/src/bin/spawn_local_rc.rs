@@ -6,7 +6,7 @@ use tokio::task::{LocalSet, spawn_local};
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    // `Rc` and `RefCell` are not `Send`: `tokio::spawn` would reject a future holding them.
+    // `Rc` is not `Send`: `tokio::spawn` would reject a future holding one.
     let log = Rc::new(RefCell::new(Vec::new()));
 
     // A `LocalSet` runs `!Send` tasks on the thread that drives it.
