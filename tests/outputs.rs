@@ -4,8 +4,8 @@ use std::path::Path;
 use std::time::Duration;
 
 use tokio_concurrently::outputs::{
-    Listing, Order, Run, TimedLine, build_binaries, check_arrive_together, compare, find_listings,
-    run_all,
+    Listing, Order, PassRecord, Run, TimedLine, build_binaries, check_arrive_apart,
+    check_arrive_together, compare, find_listings, run_all,
 };
 use tokio_concurrently::repo_root;
 
@@ -26,23 +26,47 @@ const WINDOW: Duration = Duration::from_millis(250);
 /// each, and here they are compared as sets of lines, so every line must still be there.
 const UNORDERED: &[&str] = &["multi_thread_order_varies"];
 
+/// Listings that run one task after another, to show what concurrency saves: each task line
+/// must come at least this long after the one before (the tasks sleep one second each).
+const SEQUENTIAL: &[&str] = &["sequential_baseline"];
+const SEQUENTIAL_GAP: Duration = Duration::from_millis(900);
+
+/// Listings too slow to run on every `cargo test` (the sequential baseline takes twenty
+/// seconds): each runs when it, or its expected output, changed since it last passed (always on
+/// a fresh clone, as in CI), and is skipped otherwise.
+const SLOW: &[&str] = &["sequential_baseline"];
+
 #[test]
 fn every_listing_prints_its_expected_output() {
     let root = repo_root();
     let listings = find_listings(&root.join("listings/src/bin"))
         .unwrap_or_else(|problems| panic!("\n{}", problems.join("\n")));
     let binaries = build_binaries(&root, "listings");
-    let programs: Vec<&Path> = listings
-        .iter()
-        .map(|listing| binaries[&listing.name].as_path())
-        .collect();
+    let binary = |listing: &Listing| binaries[&listing.name].as_path();
+    let passes = PassRecord::new(root.join("target/outputs-passed"));
+    let (skipped, to_run): (Vec<&Listing>, Vec<&Listing>) = listings.iter().partition(|listing| {
+        SLOW.contains(&listing.name.as_str()) && passes.passed_unchanged(listing, binary(listing))
+    });
+    for listing in &skipped {
+        println!(
+            "skipped `{}`: it passed before, and neither it nor its output changed",
+            listing.name
+        );
+    }
+
+    let programs: Vec<&Path> = to_run.iter().map(|listing| binary(listing)).collect();
     let runs = run_all(&programs);
 
-    let failures: Vec<String> = listings
-        .iter()
-        .zip(&runs)
-        .filter_map(|(listing, run)| check_run(listing, run).err())
-        .collect();
+    let mut failures = Vec::new();
+    for (listing, run) in to_run.iter().zip(&runs) {
+        match check_run(listing, run) {
+            Ok(()) if SLOW.contains(&listing.name.as_str()) => {
+                passes.record_pass(listing, binary(listing))
+            }
+            Ok(()) => {}
+            Err(failure) => failures.push(failure),
+        }
+    }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
 }
 
@@ -60,11 +84,14 @@ fn check_run(listing: &Listing, run: &Run) -> Result<(), String> {
         Order::Exact
     };
     compare(listing, &expected, &run.stdout(), order)?;
-    if CONCURRENT.contains(&listing.name.as_str()) {
+    let timing = if CONCURRENT.contains(&listing.name.as_str()) {
         check_arrive_together(run, TASK_LINE, WINDOW)
-            .map_err(|e| format!("listing `{}`: {e}", listing.name))?;
-    }
-    Ok(())
+    } else if SEQUENTIAL.contains(&listing.name.as_str()) {
+        check_arrive_apart(run, TASK_LINE, SEQUENTIAL_GAP)
+    } else {
+        Ok(())
+    };
+    timing.map_err(|e| format!("listing `{}`: {e}", listing.name))
 }
 
 // The harness itself must be able to fail: these tests feed it wrong input on purpose.
@@ -140,7 +167,7 @@ fn a_listing_without_expected_output_is_reported_by_name() {
 }
 
 #[test]
-fn tasks_that_ran_one_after_another_fail_the_concurrency_check() {
+fn the_timing_checks_tell_concurrent_from_sequential_runs() {
     let lines_at = |seconds: &[u64]| Run {
         lines: seconds
             .iter()
@@ -157,4 +184,41 @@ fn tasks_that_ran_one_after_another_fail_the_concurrency_check() {
     assert!(check_arrive_together(&lines_at(&[1, 1, 1]), TASK_LINE, WINDOW).is_ok());
     let error = check_arrive_together(&lines_at(&[1, 2, 3]), TASK_LINE, WINDOW).unwrap_err();
     assert!(error.contains("arrived over 2s"), "{error}");
+
+    assert!(check_arrive_apart(&lines_at(&[1, 2, 3]), TASK_LINE, SEQUENTIAL_GAP).is_ok());
+    let error = check_arrive_apart(&lines_at(&[1, 2, 2]), TASK_LINE, SEQUENTIAL_GAP).unwrap_err();
+    assert!(error.contains("arrived 0ns apart"), "{error}");
+}
+
+#[test]
+fn a_slow_listing_is_skipped_only_while_it_and_its_output_are_unchanged() {
+    let work = tempfile::tempdir().unwrap();
+    let listing = Listing {
+        name: "slow".into(),
+        source: work.path().join("slow.rs"),
+        expected_output: work.path().join("slow.txt"),
+    };
+    let binary = work.path().join("slow-binary");
+    std::fs::write(&binary, "program, first build").unwrap();
+    std::fs::write(&listing.expected_output, "output\n").unwrap();
+    let passes = PassRecord::new(work.path().join("passed"));
+
+    assert!(
+        !passes.passed_unchanged(&listing, &binary),
+        "never ran, yet skipped"
+    );
+    passes.record_pass(&listing, &binary);
+    assert!(passes.passed_unchanged(&listing, &binary));
+
+    std::fs::write(&listing.expected_output, "other output\n").unwrap();
+    assert!(
+        !passes.passed_unchanged(&listing, &binary),
+        "expected output changed"
+    );
+    passes.record_pass(&listing, &binary);
+    std::fs::write(&binary, "program, second build").unwrap();
+    assert!(
+        !passes.passed_unchanged(&listing, &binary),
+        "program changed"
+    );
 }

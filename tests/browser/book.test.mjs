@@ -141,10 +141,13 @@ async function openPage(path) {
     return route.abort();
   });
   await page.goto(`${server.url}/${path}`, { waitUntil: 'load' });
-  // mdBook asks the playground for its crate list before it shows the Run buttons.
+  // mdBook asks the playground for its crate list before it shows the Run buttons (except on
+  // `no_run` blocks, whose button stays hidden).
   if (await page.locator('pre.playground').count()) {
     await page.waitForFunction(() =>
-      [...document.querySelectorAll('pre.playground .play-button')].every((b) => !b.hidden),
+      [...document.querySelectorAll('pre.playground')].every(
+        (pre) => pre.querySelector('code.no_run') || !pre.querySelector('.play-button').hidden,
+      ),
     );
   }
   return { page, problems, sentToPlayground };
@@ -201,10 +204,13 @@ test('every Rust block either has a Run button that sends a whole tested listing
         const block = blocks.nth(i);
         const where = `${chapter.source}, Rust block ${i + 1}`;
         const code = block.locator('code').first();
-        if (await code.evaluate((c) => c.classList.contains('ignore'))) {
-          // An `ignore` block must carry its reason in the text right after it.
+        const mark = await code.evaluate(
+          (c) => ['ignore', 'no_run'].find((name) => c.classList.contains(name)) ?? null,
+        );
+        if (mark) {
+          // A block kept from the playground must say why, in the text right after it.
           const reason = await block.evaluate((pre) => pre.nextElementSibling?.textContent ?? '');
-          assert.match(reason, /ignore/, `${where} is marked ignore without a reason after it`);
+          assert.ok(reason.includes(mark), `${where} is marked ${mark} without a reason after it`);
           continue;
         }
         const runButton = block.locator('.play-button');

@@ -221,3 +221,62 @@ pub fn check_arrive_together(run: &Run, prefix: &str, window: Duration) -> Resul
         ))
     }
 }
+
+/// Checks that consecutive lines starting with `prefix` arrived at least `gap` apart: the proof
+/// that a program ran its tasks one after another.
+pub fn check_arrive_apart(run: &Run, prefix: &str, gap: Duration) -> Result<(), String> {
+    let times: Vec<Duration> = run
+        .lines
+        .iter()
+        .filter(|line| line.text.starts_with(prefix))
+        .map(|line| line.at)
+        .collect();
+    if times.len() < 2 {
+        return Err(format!("fewer than two lines start with `{prefix}`"));
+    }
+    match times.windows(2).find(|pair| pair[1] - pair[0] < gap) {
+        None => Ok(()),
+        Some(pair) => Err(format!(
+            "two lines starting with `{prefix}` arrived {:?} apart (at {:?} and {:?}), less \
+             than {gap:?}: the tasks did not run one after another",
+            pair[1] - pair[0],
+            pair[0],
+            pair[1]
+        )),
+    }
+}
+
+/// Remembers which slow listings passed, and with what binary and expected output, so that a
+/// warm run can skip them until one of the two changes.
+pub struct PassRecord {
+    dir: PathBuf,
+}
+
+impl PassRecord {
+    /// Keeps its records in `dir` (created on first use).
+    pub fn new(dir: PathBuf) -> Self {
+        PassRecord { dir }
+    }
+
+    /// Whether `listing`, built as `binary`, passed before exactly as it is now.
+    pub fn passed_unchanged(&self, listing: &Listing, binary: &Path) -> bool {
+        let recorded = std::fs::read_to_string(self.dir.join(&listing.name)).ok();
+        recorded.is_some_and(|stamp| stamp == Self::stamp(listing, binary))
+    }
+
+    pub fn record_pass(&self, listing: &Listing, binary: &Path) {
+        std::fs::create_dir_all(&self.dir).unwrap();
+        std::fs::write(self.dir.join(&listing.name), Self::stamp(listing, binary)).unwrap();
+    }
+
+    /// A fingerprint of what the outcome depends on: the program and the expected output.
+    fn stamp(listing: &Listing, binary: &Path) -> String {
+        use std::hash::{Hash, Hasher};
+        let mut hasher = std::collections::hash_map::DefaultHasher::new();
+        std::fs::read(binary).unwrap().hash(&mut hasher);
+        std::fs::read(&listing.expected_output)
+            .unwrap()
+            .hash(&mut hasher);
+        format!("{:016x}", hasher.finish())
+    }
+}
