@@ -9,6 +9,10 @@ use tokio_util::task::TaskTracker;
 async fn worker(id: u64, token: CancellationToken) {
     loop {
         tokio::select! {
+            // At a step's end both branches can be ready at once; `biased` checks them in the
+            // order written (by default `select!` starts at a random branch), so a cancelled
+            // worker never begins another step.
+            biased;
             () = token.cancelled() => break,
             () = tokio::time::sleep(Duration::from_millis(20)) => {
                 // One step of work would go here.
