@@ -15,6 +15,7 @@ use tokio_concurrently::repo_root;
 const CONCURRENT: &[&str] = &[
     "spawn_await_each",
     "join_set",
+    "join_set_next",
     "wait_join_all",
     "join_all_futures",
 ];

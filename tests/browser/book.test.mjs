@@ -8,7 +8,7 @@
 //   SCREENSHOT_DIR  where to save screenshots for review
 //   CHROMIUM        the browser to drive (Debian's /usr/bin/chromium by default)
 
-import { after, before, test } from 'node:test';
+import { after, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
@@ -24,40 +24,47 @@ const BOOK_TITLE = 'Tokio, Concurrently';
 // The playground's crate list, as the page asks for it before showing Run buttons.
 const PLAYGROUND_CRATES = { crates: ['tokio', 'futures', 'tokio_util'].map((id) => ({ id })) };
 
-let server;
-let browser;
-let context;
+// Everything the tests need, set up before any test is defined: if the book is missing, the
+// server does not come up or the browser does not start, the run stops here with one line
+// saying so, instead of every test timing out.
+const { server, browser, context } = await setUpOrExit();
 
-before(async () => {
-  if (!existsSync(join(BOOK_DIR, 'index.html'))) {
-    throw new Error(`no book at ${BOOK_DIR}: build it first (cargo xtask browser-test does)`);
+async function setUpOrExit() {
+  try {
+    if (!existsSync(join(BOOK_DIR, 'index.html'))) {
+      throw new Error(`no book at ${BOOK_DIR}: build it first (cargo xtask browser-test does)`);
+    }
+    if (!existsSync(CHROMIUM)) {
+      throw new Error(`no browser at ${CHROMIUM}: install it with apt-get install chromium`);
+    }
+    const server = await serveFolder(BOOK_DIR);
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      // The machine has no network but the registries: without these flags Chromium keeps
+      // trying to reach Google's services and logs the failures.
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
+    });
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    mkdirSync(SCREENSHOT_DIR, { recursive: true });
+    return { server, browser, context };
+  } catch (error) {
+    console.error(`browser test: ${error.message.split('\n')[0]}`);
+    process.exit(1);
   }
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`no browser at ${CHROMIUM}: install it with apt-get install chromium`);
-  }
-  server = await serveFolder(BOOK_DIR);
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    // The machine has no network but the registries: without these flags Chromium keeps
-    // trying to reach Google's services and logs the failures.
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
-  mkdirSync(SCREENSHOT_DIR, { recursive: true });
-});
+}
 
 after(async () => {
-  await browser?.close();
-  await server?.close();
+  await browser.close();
+  await server.close();
 });
 
 // --- What the book is made of, read from its sources -------------------------------------
@@ -293,6 +300,10 @@ test('the theme switch changes the theme, and screenshots of two chapters in lig
         }
         await page.mouse.move(0, 0);
         await page.screenshot({ path: join(SCREENSHOT_DIR, `${chapter}-${theme}.png`) });
+        const figure = page.locator('#mdbook-content img').first();
+        if (await figure.count()) {
+          await figure.screenshot({ path: join(SCREENSHOT_DIR, `${chapter}-figure-${theme}.png`) });
+        }
       }
     } finally {
       await page.close();
