@@ -201,12 +201,7 @@ fn sorted_lines(text: &str) -> String {
 /// the proof that tasks ran concurrently (run one after another, twenty one-second tasks
 /// would spread their lines over nineteen seconds).
 pub fn check_arrive_together(run: &Run, prefix: &str, window: Duration) -> Result<(), String> {
-    let times: Vec<Duration> = run
-        .lines
-        .iter()
-        .filter(|line| line.text.starts_with(prefix))
-        .map(|line| line.at)
-        .collect();
+    let times = arrival_times(run, prefix);
     let (Some(first), Some(last)) = (times.iter().min(), times.iter().max()) else {
         return Err(format!("no line starts with `{prefix}`"));
     };
@@ -225,12 +220,7 @@ pub fn check_arrive_together(run: &Run, prefix: &str, window: Duration) -> Resul
 /// Checks that consecutive lines starting with `prefix` arrived at least `gap` apart: the proof
 /// that a program ran its tasks one after another.
 pub fn check_arrive_apart(run: &Run, prefix: &str, gap: Duration) -> Result<(), String> {
-    let times: Vec<Duration> = run
-        .lines
-        .iter()
-        .filter(|line| line.text.starts_with(prefix))
-        .map(|line| line.at)
-        .collect();
+    let times = arrival_times(run, prefix);
     if times.len() < 2 {
         return Err(format!("fewer than two lines start with `{prefix}`"));
     }
@@ -244,6 +234,15 @@ pub fn check_arrive_apart(run: &Run, prefix: &str, gap: Duration) -> Result<(), 
             pair[1]
         )),
     }
+}
+
+/// When each line starting with `prefix` arrived, in the order printed.
+fn arrival_times(run: &Run, prefix: &str) -> Vec<Duration> {
+    run.lines
+        .iter()
+        .filter(|line| line.text.starts_with(prefix))
+        .map(|line| line.at)
+        .collect()
 }
 
 /// Remembers which slow listings passed, and with what binary and expected output, so that a
