@@ -18,7 +18,9 @@ commands:
   build           build the book into book/ with the pinned mdBook
   browser-test    build the book and drive it in headless Chromium (tests/browser/)
   timelines       run the worked examples and draw their timelines (SVG, under src/)
-  bench           measure the cost per task of each way, tokio next to asyncio
+  bench           measure the cost per task of each way, tokio next to asyncio (about 5 min);
+                  --smoke: a hundred tasks, once each, into target/bench-smoke/ (seconds);
+                  --render: redraw the tables and chart from src/bench/results.csv
   install-mdbook  install the pinned mdBook into .tools/ (the other commands do it when needed)
 ";
 
