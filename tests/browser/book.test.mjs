@@ -220,6 +220,13 @@ test('every Rust block either has a Run button that sends a whole tested listing
           assert.ok(reason.includes(mark), `${where} is marked ${mark} without a reason after it`);
           continue;
         }
+        // A `should_panic` block is one that must fail (here, to compile): it runs, to show
+        // the error, but is not a listing, and must say so right after it.
+        const mustFail = await code.evaluate((c) => c.classList.contains('should_panic'));
+        if (mustFail) {
+          const reason = await block.evaluate((pre) => pre.nextElementSibling?.textContent ?? '');
+          assert.ok(reason.includes('should_panic'), `${where} is marked should_panic without a reason`);
+        }
         const runButton = block.locator('.play-button');
         assert.equal(await runButton.count(), 1, `${where} has no Run button`);
         // mdBook shows a block's buttons while the pointer is over it, as a reader's would be.
@@ -228,7 +235,10 @@ test('every Rust block either has a Run button that sends a whole tested listing
         await block.locator('.result').filter({ hasText: 'pretend playground' }).waitFor();
         const sent = sentToPlayground.at(-1);
         assert.equal(sent.edition, '2024', `${where} sends edition ${sent.edition}`);
-        assert.ok(listings.has(sent.code.trimEnd()), `${where} sends code that is not a listing:\n${sent.code}`);
+        assert.ok(
+          mustFail || listings.has(sent.code.trimEnd()),
+          `${where} sends code that is not a listing:\n${sent.code}`,
+        );
       }
       assert.deepEqual(problems, [], `errors on ${chapter.page}`);
     } finally {
