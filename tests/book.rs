@@ -42,10 +42,13 @@ fn a_missing_include_is_reported_with_chapter_line_and_file() {
 }
 
 #[test]
-fn a_file_no_chapter_includes_is_reported() {
+fn a_listing_output_or_figure_no_chapter_shows_is_reported() {
     assert_eq!(
         problems_of("orphan_listing"),
-        ["listings/hello.txt: no chapter includes this file"]
+        [
+            "listings/hello.txt: no chapter includes or links this file",
+            "src/unused.svg: no chapter includes or links this file",
+        ]
     );
 }
 

@@ -37,7 +37,7 @@ pub fn check_book(layout: &BookLayout) -> Vec<String> {
     let mut problems = build_html(book);
     problems.extend(unlisted_chapters(&src, &chapters, &layout.root));
     problems.extend(unexpanded_directives(&src, &chapters, &layout.root));
-    problems.extend(orphan_listings(&src, &chapters, layout));
+    problems.extend(orphan_files(&src, &chapters, layout));
     problems.extend(broken_links(&src, &chapters, &layout.root));
     problems
 }
@@ -96,27 +96,36 @@ fn unexpanded_directives(src: &Path, chapters: &[ExpandedChapter], root: &Path) 
     problems
 }
 
-/// Files in the listings folder that no chapter includes: a listing the book never shows,
-/// or an expected output it never shows.
-fn orphan_listings(src: &Path, chapters: &[ExpandedChapter], layout: &BookLayout) -> Vec<String> {
-    let included: BTreeSet<PathBuf> = chapters
+/// Files that no chapter shows: a listing or expected output in the listings folder that no
+/// chapter includes, or a figure or data file under `src/` that no chapter includes or links.
+fn orphan_files(src: &Path, chapters: &[ExpandedChapter], layout: &BookLayout) -> Vec<String> {
+    let referenced: BTreeSet<PathBuf> = chapters
         .iter()
         .flat_map(|chapter| {
             let chapter_file = src.join(&chapter.source);
             let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
             let dir = chapter_file.parent().unwrap().to_owned();
-            directives(&raw)
-                .into_iter()
-                .filter_map(move |directive| dir.join(directive.path).canonicalize().ok())
+            let included = directives(&raw).into_iter().map(|directive| directive.path);
+            let linked = raw
+                .lines()
+                .flat_map(relative_link_targets)
+                .collect::<Vec<_>>();
+            included
+                .chain(linked)
+                .filter_map(|target| dir.join(target).canonicalize().ok())
                 .collect::<Vec<_>>()
         })
         .collect();
+    let assets = files_below(src)
+        .into_iter()
+        .filter(|path| path.extension().is_none_or(|ext| ext != "md"));
     files_below(&layout.listings)
         .into_iter()
-        .filter(|path| !included.contains(&path.canonicalize().unwrap()))
+        .chain(assets)
+        .filter(|path| !referenced.contains(&path.canonicalize().unwrap()))
         .map(|path| {
             format!(
-                "{}: no chapter includes this file",
+                "{}: no chapter includes or links this file",
                 shown(&path, &layout.root)
             )
         })
