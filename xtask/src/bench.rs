@@ -616,12 +616,13 @@ fn bytes(bytes: f64) -> String {
 
 /// Time per task against N, log-log: one panel per tokio runtime, each with the eight tokio
 /// ways (colours, round markers) and the four asyncio ways (greys, square markers), and one
-/// legend beside them. White background and dark text, so that the chart reads the same in
-/// mdBook's light and dark themes.
+/// legend below them. White background and dark text, so that the chart reads the same in
+/// mdBook's light and dark themes; 880 pixels wide, the width of the book's text, so that it
+/// is shown at its own size and its labels stay legible.
 fn draw_time_chart(results: &Results, path: &Path) -> Result<(), String> {
-    let root = SVGBackend::new(path, (1180, 560)).into_drawing_area();
+    let root = SVGBackend::new(path, (880, 690)).into_drawing_area();
     root.fill(&WHITE).map_err(|e| e.to_string())?;
-    let (plots, legend) = root.split_horizontally(900);
+    let (plots, legend) = root.split_vertically(540);
     for (panel, runtime) in plots.split_evenly((1, 2)).iter().zip([CT, MT]) {
         draw_panel(results, panel, runtime).map_err(|e| e.to_string())?;
     }
@@ -668,7 +669,7 @@ fn draw_panel(results: &Results, panel: &Area, runtime: &'static str) -> DrawRes
     );
     let title = format!("tokio {} runtime, and asyncio", runtime.replace('_', "-"));
     let mut chart = ChartBuilder::on(panel)
-        .caption(title, ("sans-serif", 18).into_font().color(&BLACK))
+        .caption(title, ("sans-serif", 17).into_font().color(&BLACK))
         .margin(12)
         .x_label_area_size(40)
         .y_label_area_size(60)
@@ -682,8 +683,8 @@ fn draw_panel(results: &Results, panel: &Area, runtime: &'static str) -> DrawRes
         .y_desc("time per task")
         .x_label_formatter(&|n| power_of_ten(*n))
         .y_label_formatter(&|ns| axis_duration(*ns))
-        .label_style(("sans-serif", 13).into_font().color(&BLACK))
-        .axis_desc_style(("sans-serif", 14).into_font().color(&BLACK))
+        .label_style(("sans-serif", 14).into_font().color(&BLACK))
+        .axis_desc_style(("sans-serif", 15).into_font().color(&BLACK))
         .bold_line_style(BLACK.mix(0.12))
         .light_line_style(WHITE.mix(0.0))
         .draw()?;
@@ -714,16 +715,21 @@ fn draw_panel(results: &Results, panel: &Area, runtime: &'static str) -> DrawRes
     Ok(())
 }
 
-/// The legend, beside the panels: the same for both.
+/// The legend, below the panels (the same for both): three columns of four lines.
 fn draw_legend(area: &Area) -> DrawResult {
-    let font = ("sans-serif", 13).into_font().color(&BLACK);
+    let font = ("sans-serif", 15).into_font().color(&BLACK);
     for (index, series) in chart_series(CT).iter().enumerate() {
-        let y = 70 + 24 * index as i32;
+        let (column, row) = (index as i32 / 4, index as i32 % 4);
+        let (x, y) = (30 + 285 * column, 20 + 32 * row);
         area.draw(&PathElement::new(
-            [(10, y), (40, y)],
+            [(x, y), (x + 30, y)],
             series.style.stroke_width(3),
         ))?;
-        area.draw(&Text::new(series.label.as_str(), (48, y - 7), font.clone()))?;
+        area.draw(&Text::new(
+            series.label.as_str(),
+            (x + 38, y - 8),
+            font.clone(),
+        ))?;
     }
     Ok(())
 }
