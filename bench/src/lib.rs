@@ -228,13 +228,14 @@ mod tests {
     use super::*;
 
     /// Every way completes every task on both runtimes: the benchmark cannot rot unnoticed.
-    fn every_way_completes<W: Work>(n: u64) {
+    /// `expected` is what the `n` tasks of `W` add up to.
+    fn every_way_completes<W: Work>(n: u64, expected: u64) {
         for flavor in Flavor::ALL {
             let runtime = flavor.runtime();
             for way in ways::<W>() {
                 assert_eq!(
                     run_on(&runtime, &way, n),
-                    expected_sum(n),
+                    expected,
                     "{} on {}",
                     way.name,
                     flavor.name()
@@ -243,14 +244,30 @@ mod tests {
         }
     }
 
+    /// Task `i` returns `i + 1`: with the benchmark's tasks (task `i` returns `i`), a way that
+    /// skipped task 0 would still add up right.
+    struct Counted;
+
+    impl Work for Counted {
+        async fn task(i: u64) -> u64 {
+            tokio::task::yield_now().await;
+            i + 1
+        }
+    }
+
     #[test]
     fn every_way_completes_a_hundred_trivial_tasks() {
-        every_way_completes::<Trivial>(100);
+        every_way_completes::<Trivial>(100, expected_sum(100));
+    }
+
+    #[test]
+    fn every_way_runs_every_task_once() {
+        every_way_completes::<Counted>(100, expected_sum(101));
     }
 
     #[test]
     fn every_way_completes_a_hundred_sleeping_tasks() {
-        every_way_completes::<Sleep<10>>(100);
+        every_way_completes::<Sleep<10>>(100, expected_sum(100));
     }
 
     #[test]

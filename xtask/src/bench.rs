@@ -161,6 +161,14 @@ fn divan(plan: &Plan, bench: &str, options: &[&str]) -> Result<Vec<Row>, String>
             rows.len()
         ));
     }
+    // The heap column comes from the allocation profiler's rows: without them the table would
+    // quietly show "–", so a report without them is an error.
+    if let Some(row) = rows.iter().find(|row| row.max_alloc_bytes.is_none()) {
+        return Err(format!(
+            "divan reported no allocations for {}/{}/{}: has its report changed?\n{report}",
+            row.way, row.runtime, row.n
+        ));
+    }
     Ok(rows)
 }
 
