@@ -30,16 +30,45 @@ pub fn check_book(layout: &BookLayout) -> Vec<String> {
         }
     };
     let src = layout.root.join(&book.config.book.src);
-    let chapters = match expand::expand(&book) {
-        Ok(chapters) => chapters,
+    let chapters: Vec<Chapter> = match expand::expand(&book) {
+        Ok(expanded) => expanded
+            .into_iter()
+            .map(|c| Chapter::read(&src, c))
+            .collect(),
         Err(e) => return vec![e],
     };
     let mut problems = build_html(book);
     problems.extend(unlisted_chapters(&src, &chapters, &layout.root));
-    problems.extend(unexpanded_directives(&src, &chapters, &layout.root));
+    problems.extend(unexpanded_directives(&chapters, &layout.root));
     problems.extend(orphan_files(&src, &chapters, layout));
-    problems.extend(broken_links(&src, &chapters, &layout.root));
+    problems.extend(broken_links(&chapters, &layout.root));
     problems
+}
+
+/// A chapter as the checks need it: its file, the markdown the author wrote, and the markdown
+/// mdBook made of it.
+struct Chapter {
+    file: PathBuf,
+    raw: String,
+    expanded: String,
+}
+
+impl Chapter {
+    fn read(src: &Path, expanded: ExpandedChapter) -> Self {
+        let file = src.join(&expanded.source);
+        // mdBook has just loaded this file, so it is there to read.
+        let raw = fs::read_to_string(&file).expect("a chapter mdBook loaded is readable");
+        Chapter {
+            file,
+            raw,
+            expanded: expanded.markdown,
+        }
+    }
+
+    /// The folder relative paths in the chapter start from.
+    fn dir(&self) -> &Path {
+        self.file.parent().unwrap()
+    }
 }
 
 /// Renders the book to HTML in a temporary folder, as `mdbook build` would.
@@ -53,13 +82,13 @@ fn build_html(mut book: MDBook) -> Vec<String> {
 }
 
 /// Markdown files under `src/` that `SUMMARY.md` does not list: a reader never reaches them.
-fn unlisted_chapters(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<String> {
-    let listed: BTreeSet<PathBuf> = chapters.iter().map(|c| src.join(&c.source)).collect();
+fn unlisted_chapters(src: &Path, chapters: &[Chapter], root: &Path) -> Vec<String> {
+    let listed: BTreeSet<&PathBuf> = chapters.iter().map(|c| &c.file).collect();
     files_below(src)
         .into_iter()
         .filter(|path| path.extension().is_some_and(|ext| ext == "md"))
         .filter(|path| path.file_name().is_some_and(|name| name != "SUMMARY.md"))
-        .filter(|path| !listed.contains(path))
+        .filter(|path| !listed.contains(&path))
         .map(|path| {
             format!(
                 "{}: this chapter is not listed in SUMMARY.md",
@@ -70,16 +99,14 @@ fn unlisted_chapters(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> V
 }
 
 /// `{{#…}}` left in a chapter after preprocessing: mdBook could not expand it.
-fn unexpanded_directives(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<String> {
+fn unexpanded_directives(chapters: &[Chapter], root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for chapter in chapters {
-        let chapter_file = src.join(&chapter.source);
-        let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
-        for (expanded_line, text) in chapter.markdown.lines().enumerate() {
+        for (expanded_line, text) in chapter.expanded.lines().enumerate() {
             for directive in directives(text) {
                 // Point at the directive in the file the author edits.
-                let line = line_of(&raw, &directive.text).unwrap_or(expanded_line + 1);
-                let target = chapter_file.parent().unwrap().join(&directive.path);
+                let line = line_of(&chapter.raw, &directive.text).unwrap_or(expanded_line + 1);
+                let target = chapter.dir().join(&directive.path);
                 let reason = if target.exists() {
                     "mdBook could not expand it".to_owned()
                 } else {
@@ -87,7 +114,7 @@ fn unexpanded_directives(src: &Path, chapters: &[ExpandedChapter], root: &Path) 
                 };
                 problems.push(format!(
                     "{}:{line}: `{}` was left in the page: {reason}",
-                    shown(&chapter_file, root),
+                    shown(&chapter.file, root),
                     directive.text
                 ));
             }
@@ -98,21 +125,15 @@ fn unexpanded_directives(src: &Path, chapters: &[ExpandedChapter], root: &Path) 
 
 /// Files that no chapter shows: a listing or expected output in the listings folder that no
 /// chapter includes, or a figure or data file under `src/` that no chapter includes or links.
-fn orphan_files(src: &Path, chapters: &[ExpandedChapter], layout: &BookLayout) -> Vec<String> {
+fn orphan_files(src: &Path, chapters: &[Chapter], layout: &BookLayout) -> Vec<String> {
     let referenced: BTreeSet<PathBuf> = chapters
         .iter()
         .flat_map(|chapter| {
-            let chapter_file = src.join(&chapter.source);
-            let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
-            let dir = chapter_file.parent().unwrap().to_owned();
-            let included = directives(&raw).into_iter().map(|directive| directive.path);
-            let linked = raw
-                .lines()
-                .flat_map(relative_link_targets)
-                .collect::<Vec<_>>();
+            let included = directives(&chapter.raw).into_iter().map(|d| d.path);
+            let linked = chapter.raw.lines().flat_map(relative_link_targets);
             included
                 .chain(linked)
-                .filter_map(|target| dir.join(target).canonicalize().ok())
+                .filter_map(|target| chapter.dir().join(target).canonicalize().ok())
                 .collect::<Vec<_>>()
         })
         .collect();
@@ -134,16 +155,13 @@ fn orphan_files(src: &Path, chapters: &[ExpandedChapter], layout: &BookLayout) -
 
 /// Relative links and images whose target is missing: a link to a page that is not a chapter
 /// (mdBook renders only the chapters in SUMMARY.md), or a figure that does not exist.
-fn broken_links(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<String> {
-    let pages: BTreeSet<PathBuf> = chapters.iter().map(|c| src.join(&c.source)).collect();
+fn broken_links(chapters: &[Chapter], root: &Path) -> Vec<String> {
+    let pages: BTreeSet<&PathBuf> = chapters.iter().map(|c| &c.file).collect();
     let mut problems = Vec::new();
     for chapter in chapters {
-        let chapter_file = src.join(&chapter.source);
-        let dir = chapter_file.parent().unwrap();
-        let raw = fs::read_to_string(&chapter_file).unwrap_or_default();
-        for (index, line) in raw.lines().enumerate() {
+        for (index, line) in chapter.raw.lines().enumerate() {
             for target in relative_link_targets(line) {
-                let path = dir.join(&target);
+                let path = chapter.dir().join(&target);
                 let missing = if target.ends_with(".md") {
                     !pages.contains(&path)
                 } else {
@@ -152,7 +170,7 @@ fn broken_links(src: &Path, chapters: &[ExpandedChapter], root: &Path) -> Vec<St
                 if missing {
                     problems.push(format!(
                         "{}:{}: the link to `{target}` leads nowhere: {} is not {}",
-                        shown(&chapter_file, root),
+                        shown(&chapter.file, root),
                         index + 1,
                         shown(&path, root),
                         if target.ends_with(".md") {
