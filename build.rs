@@ -1,11 +1,10 @@
 //! Generates one skeptic test per Rust code block of the book, from the chapters as mdBook
 //! expands them (includes, anchors and hidden lines as the reader gets them).
 
-#[path = "tests/harness/expand.rs"]
-mod expand;
-
 use std::fs;
 use std::path::{Path, PathBuf};
+
+use book_checks::expand;
 
 fn main() {
     for watched in ["book.toml", "src", "listings/src"] {

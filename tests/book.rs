@@ -3,8 +3,8 @@
 
 use std::path::PathBuf;
 
-use tokio_concurrently::book_check::{BookLayout, check_book};
-use tokio_concurrently::repo_root;
+use book_checks::book_check::{BookLayout, check_book};
+use book_checks::repo_root;
 
 #[test]
 fn the_book_builds_and_accounts_for_every_file() {

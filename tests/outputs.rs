@@ -1,98 +1,59 @@
-//! Every listing runs, side by side, and prints exactly the output the book shows beside it.
+//! Every program of the book runs, side by side, and prints exactly the output the book shows
+//! beside it: the listings, their asyncio counterparts and their Try-it variants.
 
-use std::path::Path;
+use std::io::Write as _;
 use std::time::Duration;
 
-use tokio_concurrently::outputs::{
-    Listing, Order, PassRecord, Run, TimedLine, build_binaries, check_arrive_apart,
-    check_arrive_together, compare, find_listings, run_all,
+use book_checks::outputs::{
+    Listing, Order, PassRecord, Run, TimedLine, check_arrive_apart, check_arrive_together,
+    compare, find_listings, run_commands,
 };
-use tokio_concurrently::repo_root;
-
-/// Listings whose point is that their tasks run concurrently: each task line must arrive
-/// within this window of the others. One-second tasks run one after another would spread
-/// them over seconds; run concurrently, they wake on the same timer tick.
-const CONCURRENT: &[&str] = &[
-    "spawn_await_each",
-    "join_set",
-    "join_set_next",
-    "wait_join_all",
-    "join_all_futures",
-];
-const TASK_LINE: &str = ">Task";
-const WINDOW: Duration = Duration::from_millis(250);
-
-/// Listings on the multi-thread runtime whose lines come in an order that changes from run to
-/// run (the runtime's worker threads pick up tasks as they please): the book says so beside
-/// each, and here they are compared as sets of lines, so every line must still be there.
-const UNORDERED: &[&str] = &["multi_thread_order_varies"];
-
-/// Listings that run one task after another, to show what concurrency saves: each task line
-/// must come at least this long after the one before (the tasks sleep one second each).
-const SEQUENTIAL: &[&str] = &["sequential_baseline"];
-const SEQUENTIAL_GAP: Duration = Duration::from_millis(900);
-
-/// Listings too slow to run on every `cargo test` (the sequential baseline takes twenty
-/// seconds): each runs when it, or its expected output, changed since it last passed (always on
-/// a fresh clone, as in CI), and is skipped otherwise.
-const SLOW: &[&str] = &["sequential_baseline"];
+use book_checks::programs::{Kind, Program, Programs};
+use book_checks::repo_root;
+use book_checks::shapes::{SEQUENTIAL_GAP, TASK_LINE, WINDOW};
 
 #[test]
-fn every_listing_prints_its_expected_output() {
+fn every_program_prints_its_expected_output() {
     let root = repo_root();
-    let listings = find_listings(&root.join("listings/src/bin"))
-        .unwrap_or_else(|problems| panic!("\n{}", problems.join("\n")));
-    let binaries = build_binaries(&root, "listings");
-    let binary = |listing: &Listing| binaries[&listing.name].as_path();
+    let programs =
+        Programs::gather(&root).unwrap_or_else(|problems| panic!("\n{}", problems.join("\n")));
     let passes = PassRecord::new(root.join("target/outputs-passed"));
-    let (skipped, to_run): (Vec<&Listing>, Vec<&Listing>) = listings.iter().partition(|listing| {
-        SLOW.contains(&listing.name.as_str()) && passes.passed_unchanged(listing, binary(listing))
-    });
-    for listing in &skipped {
+    let (skipped, to_run): (Vec<&Program>, Vec<&Program>) =
+        programs.all.iter().partition(|program| {
+            programs.is_slow(program)
+                && passes.passed_unchanged(&program.listing, &program.executable)
+        });
+    for program in &skipped {
         println!(
             "skipped `{}`: it passed before, and neither it nor its output changed",
-            listing.name
+            program.listing.name
         );
     }
 
-    let programs: Vec<&Path> = to_run.iter().map(|listing| binary(listing)).collect();
-    let runs = run_all(&programs);
+    let commands: Vec<_> = to_run.iter().map(|program| program.command.clone()).collect();
+    let runs = run_commands(&commands);
 
     let mut failures = Vec::new();
-    for (listing, run) in to_run.iter().zip(&runs) {
-        match check_run(listing, run) {
-            Ok(()) if SLOW.contains(&listing.name.as_str()) => {
-                passes.record_pass(listing, binary(listing))
+    for (program, run) in to_run.iter().zip(&runs) {
+        match programs.check(program, run) {
+            Ok(()) if programs.is_slow(program) => {
+                passes.record_pass(&program.listing, &program.executable)
             }
             Ok(()) => {}
             Err(failure) => failures.push(failure),
         }
     }
     assert!(failures.is_empty(), "\n{}", failures.join("\n\n"));
-}
-
-fn check_run(listing: &Listing, run: &Run) -> Result<(), String> {
-    if !run.success {
-        return Err(format!(
-            "listing `{}` failed:\n{}",
-            listing.name, run.stderr
-        ));
-    }
-    let expected = std::fs::read_to_string(&listing.expected_output).unwrap();
-    let order = if UNORDERED.contains(&listing.name.as_str()) {
-        Order::Any
-    } else {
-        Order::Exact
-    };
-    compare(listing, &expected, &run.stdout(), order)?;
-    let timing = if CONCURRENT.contains(&listing.name.as_str()) {
-        check_arrive_together(run, TASK_LINE, WINDOW)
-    } else if SEQUENTIAL.contains(&listing.name.as_str()) {
-        check_arrive_apart(run, TASK_LINE, SEQUENTIAL_GAP)
-    } else {
-        Ok(())
-    };
-    timing.map_err(|e| format!("listing `{}`: {e}", listing.name))
+    // Straight to stderr, past the test harness's capture: the count is worth seeing.
+    let _ = writeln!(
+        std::io::stderr(),
+        "outputs: {} listings, {} asyncio programs and {} Try-it variants printed their expected \
+         output ({} slow ones skipped, unchanged since they passed)",
+        programs.count(Kind::Listing),
+        programs.count(Kind::Asyncio),
+        programs.count(Kind::Variant),
+        skipped.len(),
+    );
 }
 
 // The harness itself must be able to fail: these tests feed it wrong input on purpose.
@@ -126,24 +87,9 @@ fn order_any_accepts_the_same_lines_shuffled_but_not_other_lines() {
     let listing = fixture_listing();
     let expected = ">Task 0 done\n>Task 1 done\nDone.\n";
 
-    assert!(
-        compare(
-            &listing,
-            expected,
-            "Done.\n>Task 1 done\n>Task 0 done\n",
-            Order::Any
-        )
-        .is_ok()
-    );
-    assert!(
-        compare(
-            &listing,
-            expected,
-            ">Task 1 done\n>Task 0 done\nDone.\n",
-            Order::Exact
-        )
-        .is_err()
-    );
+    let shuffled = "Done.\n>Task 1 done\n>Task 0 done\n";
+    assert!(compare(&listing, expected, shuffled, Order::Any).is_ok());
+    assert!(compare(&listing, expected, shuffled, Order::Exact).is_err());
     let error = compare(&listing, expected, ">Task 0 done\nDone.\n", Order::Any).unwrap_err();
     assert!(error.contains("compared without order"), "{error}");
 }
@@ -155,16 +101,42 @@ fn a_listing_without_expected_output_is_reported_by_name() {
     let problems = find_listings(&bin).unwrap_err();
 
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(
-        problems[0].contains("no_output/lonely.rs"),
-        "{}",
-        problems[0]
-    );
-    assert!(
-        problems[0].contains("no_output/lonely.txt"),
-        "{}",
-        problems[0]
-    );
+    assert!(problems[0].contains("no_output/lonely.rs"), "{}", problems[0]);
+    assert!(problems[0].contains("no_output/lonely.txt"), "{}", problems[0]);
+}
+
+#[test]
+fn a_wrong_asyncio_output_is_reported_with_the_program_and_a_line_diff() {
+    let fixtures = repo_root().join("tests/fixtures/asyncio");
+    let scripts = book_checks::asyncio::find_programs(&fixtures, &fixtures.join("bin")).unwrap();
+    let python = book_checks::asyncio::find_python().unwrap();
+    let commands: Vec<_> = scripts
+        .iter()
+        .map(|script| book_checks::asyncio::command_line(&python, &script.source))
+        .collect();
+
+    let runs = run_commands(&commands);
+
+    let expected = std::fs::read_to_string(&scripts[0].expected_output).unwrap();
+    let error = compare(&scripts[0], &expected, &runs[0].stdout(), Order::Exact).unwrap_err();
+    assert!(error.contains("listing `asyncio/off_by_one`"), "{error}");
+    assert!(error.contains("fixtures/asyncio/bin/off_by_one.txt"), "{error}");
+    assert!(error.contains("\n->Task 0 done\n"), "{error}");
+    assert!(error.contains("\n+>Task 3 done\n"), "{error}");
+}
+
+#[test]
+fn a_failing_program_states_its_exit_status_as_its_last_line() {
+    let python = book_checks::asyncio::find_python().unwrap();
+    let raise = vec![
+        python.into_os_string(),
+        "-c".into(),
+        "print('before'); raise SystemExit(3)".into(),
+    ];
+
+    let runs = run_commands(&[raise]);
+
+    assert_eq!(runs[0].stdout(), "before\n[exit status: 3]\n");
 }
 
 #[test]
@@ -178,7 +150,7 @@ fn the_timing_checks_tell_concurrent_from_sequential_runs() {
                 text: format!(">Task {i} done"),
             })
             .collect(),
-        success: true,
+        failure: None,
         stderr: String::new(),
     };
 
@@ -204,22 +176,13 @@ fn a_slow_listing_is_skipped_only_while_it_and_its_output_are_unchanged() {
     std::fs::write(&listing.expected_output, "output\n").unwrap();
     let passes = PassRecord::new(work.path().join("passed"));
 
-    assert!(
-        !passes.passed_unchanged(&listing, &binary),
-        "never ran, yet skipped"
-    );
+    assert!(!passes.passed_unchanged(&listing, &binary), "never ran, yet skipped");
     passes.record_pass(&listing, &binary);
     assert!(passes.passed_unchanged(&listing, &binary));
 
     std::fs::write(&listing.expected_output, "other output\n").unwrap();
-    assert!(
-        !passes.passed_unchanged(&listing, &binary),
-        "expected output changed"
-    );
+    assert!(!passes.passed_unchanged(&listing, &binary), "expected output changed");
     passes.record_pass(&listing, &binary);
     std::fs::write(&binary, "program, second build").unwrap();
-    assert!(
-        !passes.passed_unchanged(&listing, &binary),
-        "program changed"
-    );
+    assert!(!passes.passed_unchanged(&listing, &binary), "program changed");
 }

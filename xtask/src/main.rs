@@ -1,6 +1,7 @@
 //! The book's tooling: `cargo xtask <command>` (see `cargo xtask help`).
 
 mod bench;
+mod figures;
 mod timelines;
 
 use std::path::{Path, PathBuf};
@@ -51,12 +52,7 @@ fn main() -> ExitCode {
     }
 }
 
-pub(crate) fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .parent()
-        .unwrap()
-        .to_owned()
-}
+pub(crate) use book_checks::workspace::{cargo, repo_root};
 
 /// Runs the pinned mdBook in the repository's root, installing it first if needed.
 fn mdbook(args: &[&str]) -> Result<(), String> {
@@ -105,7 +101,7 @@ fn install_mdbook() -> Result<PathBuf, String> {
         tools.display()
     );
     run(
-        Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
+        cargo()
             .args(["install", "mdbook", "--locked", "--version"])
             .arg(format!("={MDBOOK_VERSION}"))
             .arg("--root")
@@ -135,15 +131,7 @@ pub(crate) fn run(command: &mut Command) -> Result<(), String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    /// The version of `package` in the workspace's Cargo.lock.
-    fn locked_version(package: &str) -> Option<String> {
-        let lock = std::fs::read_to_string(repo_root().join("Cargo.lock")).unwrap();
-        let entry = format!("name = \"{package}\"\nversion = \"");
-        let start = lock.find(&entry)? + entry.len();
-        let end = start + lock[start..].find('"')?;
-        Some(lock[start..end].to_owned())
-    }
+    use book_checks::workspace::locked_version;
 
     #[test]
     fn the_mdbook_tool_matches_the_library_the_tests_use() {

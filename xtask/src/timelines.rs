@@ -12,7 +12,7 @@ use std::path::Path;
 
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use tokio_concurrently::outputs::{Run, build_binaries, run_all};
+use book_checks::outputs::{Run, build_binaries, run_all};
 
 use crate::repo_root;
 
@@ -75,7 +75,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let runs = run_all(&programs);
     let mut recorded = Vec::new();
     for ((name, ..), run) in TIMELINES.iter().zip(&runs) {
-        if !run.success {
+        if !run.success() {
             return Err(format!("listing `{name}` failed:\n{}", run.stderr));
         }
         recorded.push(recorded_run(run));

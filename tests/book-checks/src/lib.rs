@@ -1,19 +1,26 @@
-//! The checks behind `cargo test`, shared by the test files in `tests/` (and their fixtures).
+//! The checks behind `cargo test`, which prove that what the book shows is what runs; used by
+//! the test files in `tests/`, by `build.rs` (for skeptic) and by `cargo xtask`.
 //!
 //! - [`expand`]: the book as mdBook expands it (also used by `build.rs` for skeptic).
 //! - [`book_check`]: the book builds, and every include, listing and chapter is accounted for.
-//! - [`outputs`]: every listing runs and prints exactly the output the book shows.
+//! - [`outputs`]: every program runs and prints exactly the output the book shows: the
+//!   listings, their asyncio counterparts ([`asyncio`]) and their Try-it variants
+//!   ([`variants`]), each held to its shape ([`shapes`]).
+//! - [`programs`]: every program of the book, gathered, built and ready to run.
+//! - [`workspace`]: where things are, and the cargo that builds them.
 
+pub mod asyncio;
 pub mod book_check;
 pub mod expand;
 pub mod outputs;
+pub mod programs;
+pub mod shapes;
+pub mod variants;
+pub mod workspace;
 
 use std::path::{Component, Path, PathBuf};
 
-/// The repository's root: the book, `listings/` and `tests/` are below it.
-pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-}
+pub use workspace::repo_root;
 
 /// `path` as it should appear in a message: without `..` steps, and relative to `base` when
 /// it is below it.

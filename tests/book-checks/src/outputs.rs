@@ -1,6 +1,13 @@
-//! Runs the listings and compares what they print with the output files the book shows.
+//! Runs the book's programs and compares what they print with the output files the book shows.
+//!
+//! A program is a Rust listing (`listings/src/bin/NAME.rs`), its asyncio counterpart
+//! (`listings/asyncio/NAME.py`, see [`crate::asyncio`]) or a Try-it variant of a listing
+//! (`listings/try-it/NAME/SLUG.patch`, see [`crate::variants`]). Each has an expected output;
+//! a program that exits with a failure must say so on the last line of it:
+//! `[exit status: N]` (see [`Run::stdout`]).
 
 use std::collections::BTreeMap;
+use std::ffi::OsString;
 use std::io::{BufRead, BufReader, Read};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
@@ -9,10 +16,13 @@ use std::time::{Duration, Instant};
 
 use similar::TextDiff;
 
-/// A program of the book: `<name>.rs` and, beside it, the output it must print, `<name>.txt`.
-#[derive(Debug)]
+/// A program of the book and the output it must print.
+#[derive(Debug, Clone)]
 pub struct Listing {
+    /// How messages name it: `spawn_await_each`, `asyncio/spawn_await_each`,
+    /// `try-it/spawn_await_each/one_task_slower`.
     pub name: String,
+    /// The file a reader sees: the `.rs`, the `.py` or the `.patch`.
     pub source: PathBuf,
     pub expected_output: PathBuf,
 }
@@ -53,8 +63,7 @@ pub fn find_listings(bin_dir: &Path) -> Result<Vec<Listing>, Vec<String>> {
 /// Builds every binary of `package` with the cargo that runs the tests, in the same target
 /// folder (so a warm run rebuilds nothing), and returns each binary's path by name.
 pub fn build_binaries(workspace: &Path, package: &str) -> BTreeMap<String, PathBuf> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    let output = Command::new(cargo)
+    let output = crate::workspace::cargo()
         .current_dir(workspace)
         .args([
             "build",
@@ -85,7 +94,8 @@ pub fn build_binaries(workspace: &Path, package: &str) -> BTreeMap<String, PathB
 #[derive(Debug)]
 pub struct Run {
     pub lines: Vec<TimedLine>,
-    pub success: bool,
+    /// `None` when the program exited with status 0.
+    pub failure: Option<String>,
     pub stderr: String,
 }
 
@@ -97,34 +107,60 @@ pub struct TimedLine {
 }
 
 impl Run {
+    /// What the program printed, and, when it exited with a failure, one more line saying so
+    /// (`[exit status: 101]` for a panic): an expected output states how the program ends.
     pub fn stdout(&self) -> String {
-        self.lines
+        let mut text: String = self
+            .lines
             .iter()
             .map(|line| format!("{}\n", line.text))
-            .collect()
+            .collect();
+        if let Some(failure) = &self.failure {
+            text.push_str(&format!("[{failure}]\n"));
+        }
+        text
+    }
+
+    pub fn success(&self) -> bool {
+        self.failure.is_none()
     }
 }
 
-/// Runs every program at once (most of them sleep, so running them side by side costs
-/// about as long as the slowest one), timestamping each line of stdout as it arrives.
+/// A program and its arguments, ready to start.
+pub type CommandLine = Vec<OsString>;
+
+/// The command line that runs the executable at `path` with no arguments.
+pub fn command_line(path: &Path) -> CommandLine {
+    vec![path.as_os_str().to_owned()]
+}
+
+/// Runs every executable at once, with no arguments (see [`run_commands`]).
 pub fn run_all(programs: &[&Path]) -> Vec<Run> {
+    let commands: Vec<CommandLine> = programs.iter().map(|path| command_line(path)).collect();
+    run_commands(&commands)
+}
+
+/// Runs every command at once (most of them sleep, so running them side by side costs about
+/// as long as the slowest one), timestamping each line of stdout as it arrives.
+pub fn run_commands(commands: &[CommandLine]) -> Vec<Run> {
     thread::scope(|scope| {
-        let runs: Vec<_> = programs
+        let runs: Vec<_> = commands
             .iter()
-            .map(|program| scope.spawn(move || run(program)))
+            .map(|command| scope.spawn(move || run(command)))
             .collect();
         runs.into_iter().map(|run| run.join().unwrap()).collect()
     })
 }
 
-fn run(program: &Path) -> Run {
+fn run(command: &CommandLine) -> Run {
     let started = Instant::now();
-    let mut child = Command::new(program)
+    let mut child = Command::new(&command[0])
+        .args(&command[1..])
         .stdin(Stdio::null())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|e| panic!("cannot start {}: {e}", program.display()));
+        .unwrap_or_else(|e| panic!("cannot start {command:?}: {e}"));
     let mut stderr_pipe = child.stderr.take().unwrap();
     let stderr = thread::spawn(move || {
         let mut text = String::new();
@@ -137,11 +173,16 @@ fn run(program: &Path) -> Run {
             text: line.expect("stdout is not UTF-8"),
         })
         .collect();
-    let success = child.wait().unwrap().success();
+    let status = child.wait().unwrap();
+    let failure = match (status.success(), status.code()) {
+        (true, _) => None,
+        (false, Some(code)) => Some(format!("exit status: {code}")),
+        (false, None) => Some(format!("ended by a signal: {status}")),
+    };
     let stderr = stderr.join().unwrap().unwrap_or_default();
     Run {
         lines,
-        success,
+        failure,
         stderr,
     }
 }
@@ -257,15 +298,20 @@ impl PassRecord {
         PassRecord { dir }
     }
 
-    /// Whether `listing`, built as `binary`, passed before exactly as it is now.
+    /// Whether `listing`, built as `binary` (for a script: the script), passed before exactly
+    /// as it is now.
     pub fn passed_unchanged(&self, listing: &Listing, binary: &Path) -> bool {
-        let recorded = std::fs::read_to_string(self.dir.join(&listing.name)).ok();
+        let recorded = std::fs::read_to_string(self.record(listing)).ok();
         recorded.is_some_and(|stamp| stamp == Self::stamp(listing, binary))
     }
 
     pub fn record_pass(&self, listing: &Listing, binary: &Path) {
         std::fs::create_dir_all(&self.dir).unwrap();
-        std::fs::write(self.dir.join(&listing.name), Self::stamp(listing, binary)).unwrap();
+        std::fs::write(self.record(listing), Self::stamp(listing, binary)).unwrap();
+    }
+
+    fn record(&self, listing: &Listing) -> PathBuf {
+        self.dir.join(listing.name.replace('/', "__"))
     }
 
     /// A fingerprint of what the outcome depends on: the program and the expected output.
