@@ -7,9 +7,14 @@ use std::path::{Path, PathBuf};
 use book_checks::expand;
 
 fn main() {
-    for watched in ["book.toml", "src", "listings/src"] {
+    for watched in ["book.toml", "src", "listings/src", "listings/asyncio"] {
         println!("cargo::rerun-if-changed={watched}");
     }
+    // The target skeptic compiles the snippets for, for the tests of skeptic's checks.
+    println!(
+        "cargo::rustc-env=BOOK_TARGET={}",
+        std::env::var("TARGET").unwrap()
+    );
     let root = PathBuf::from(std::env::var("CARGO_MANIFEST_DIR").unwrap());
     let out_dir = PathBuf::from(std::env::var("OUT_DIR").unwrap()).join("expanded-book");
     let chapters = match expand::expand_book(&root) {

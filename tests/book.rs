@@ -84,3 +84,27 @@ fn an_invalid_book_toml_is_reported() {
         problems[0]
     );
 }
+
+/// skeptic compiles the blocks as the workspace's edition; the Run button sends book.toml's
+/// `[rust] edition` to the playground. They must be the same, or a block tested one way runs
+/// another.
+#[test]
+fn the_blocks_are_tested_as_the_edition_the_reader_runs() {
+    let root = repo_root();
+    let edition_in = |file: &str, table: &str| {
+        let text = std::fs::read_to_string(root.join(file)).unwrap();
+        let value: toml::Table = toml::from_str(&text).unwrap();
+        let mut at = &value;
+        for key in table.split('.') {
+            at = at[key]
+                .as_table()
+                .unwrap_or_else(|| panic!("{file}: no [{table}]"));
+        }
+        at["edition"].as_str().unwrap().to_owned()
+    };
+
+    assert_eq!(
+        edition_in("book.toml", "rust"),
+        edition_in("Cargo.toml", "workspace.package")
+    );
+}

@@ -5,8 +5,8 @@ use std::io::Write as _;
 use std::time::Duration;
 
 use book_checks::outputs::{
-    Listing, Order, PassRecord, Run, TimedLine, check_arrive_apart, check_arrive_together,
-    compare, find_listings, run_commands,
+    Listing, Order, PassRecord, Run, TimedLine, check_arrive_apart, check_arrive_together, compare,
+    find_listings, run_commands,
 };
 use book_checks::programs::{Kind, Program, Programs};
 use book_checks::repo_root;
@@ -30,7 +30,10 @@ fn every_program_prints_its_expected_output() {
         );
     }
 
-    let commands: Vec<_> = to_run.iter().map(|program| program.command.clone()).collect();
+    let commands: Vec<_> = to_run
+        .iter()
+        .map(|program| program.command.clone())
+        .collect();
     let runs = run_commands(&commands);
 
     let mut failures = Vec::new();
@@ -101,8 +104,16 @@ fn a_listing_without_expected_output_is_reported_by_name() {
     let problems = find_listings(&bin).unwrap_err();
 
     assert_eq!(problems.len(), 1, "{problems:?}");
-    assert!(problems[0].contains("no_output/lonely.rs"), "{}", problems[0]);
-    assert!(problems[0].contains("no_output/lonely.txt"), "{}", problems[0]);
+    assert!(
+        problems[0].contains("no_output/lonely.rs"),
+        "{}",
+        problems[0]
+    );
+    assert!(
+        problems[0].contains("no_output/lonely.txt"),
+        "{}",
+        problems[0]
+    );
 }
 
 #[test]
@@ -120,7 +131,10 @@ fn a_wrong_asyncio_output_is_reported_with_the_program_and_a_line_diff() {
     let expected = std::fs::read_to_string(&scripts[0].expected_output).unwrap();
     let error = compare(&scripts[0], &expected, &runs[0].stdout(), Order::Exact).unwrap_err();
     assert!(error.contains("listing `asyncio/off_by_one`"), "{error}");
-    assert!(error.contains("fixtures/asyncio/bin/off_by_one.txt"), "{error}");
+    assert!(
+        error.contains("fixtures/asyncio/bin/off_by_one.txt"),
+        "{error}"
+    );
     assert!(error.contains("\n->Task 0 done\n"), "{error}");
     assert!(error.contains("\n+>Task 3 done\n"), "{error}");
 }
@@ -176,13 +190,22 @@ fn a_slow_listing_is_skipped_only_while_it_and_its_output_are_unchanged() {
     std::fs::write(&listing.expected_output, "output\n").unwrap();
     let passes = PassRecord::new(work.path().join("passed"));
 
-    assert!(!passes.passed_unchanged(&listing, &binary), "never ran, yet skipped");
+    assert!(
+        !passes.passed_unchanged(&listing, &binary),
+        "never ran, yet skipped"
+    );
     passes.record_pass(&listing, &binary);
     assert!(passes.passed_unchanged(&listing, &binary));
 
     std::fs::write(&listing.expected_output, "other output\n").unwrap();
-    assert!(!passes.passed_unchanged(&listing, &binary), "expected output changed");
+    assert!(
+        !passes.passed_unchanged(&listing, &binary),
+        "expected output changed"
+    );
     passes.record_pass(&listing, &binary);
     std::fs::write(&binary, "program, second build").unwrap();
-    assert!(!passes.passed_unchanged(&listing, &binary), "program changed");
+    assert!(
+        !passes.passed_unchanged(&listing, &binary),
+        "program changed"
+    );
 }

@@ -87,7 +87,11 @@ pub fn find_python() -> Result<PathBuf, String> {
         Some(found) if found >= MINIMUM => Ok(python),
         _ => Err(format!(
             "`python3` is {}: the asyncio programs in listings/asyncio/ need Python {}.{} or newer",
-            if version.is_empty() { "unusable" } else { &version },
+            if version.is_empty() {
+                "unusable"
+            } else {
+                &version
+            },
             MINIMUM.0,
             MINIMUM.1
         )),
@@ -104,7 +108,12 @@ mod tests {
         let (py, bin) = (work.path().join("asyncio"), work.path().join("bin"));
         std::fs::create_dir_all(&py).unwrap();
         std::fs::create_dir_all(&bin).unwrap();
-        for file in ["asyncio/same.py", "bin/same.txt", "asyncio/own.py", "asyncio/own.txt"] {
+        for file in [
+            "asyncio/same.py",
+            "bin/same.txt",
+            "asyncio/own.py",
+            "asyncio/own.txt",
+        ] {
             std::fs::write(work.path().join(file), "").unwrap();
         }
         std::fs::write(py.join("lonely.py"), "").unwrap();

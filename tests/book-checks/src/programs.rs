@@ -6,7 +6,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::asyncio;
-use crate::outputs::{CommandLine, Listing, Run, build_binaries, command_line, compare, find_listings};
+use crate::outputs::{
+    CommandLine, Listing, Run, build_binaries, command_line, compare, find_listings,
+};
 use crate::shapes::Shapes;
 use crate::variants::find_variants;
 
@@ -113,7 +115,10 @@ impl Programs {
             }
         });
         Ok(Programs {
-            all: rust.chain(python_programs).chain(variant_programs).collect(),
+            all: rust
+                .chain(python_programs)
+                .chain(variant_programs)
+                .collect(),
             shapes,
             shapes_file,
         })
@@ -155,7 +160,10 @@ impl Programs {
 
     /// How many programs there are of `kind`.
     pub fn count(&self, kind: Kind) -> usize {
-        self.all.iter().filter(|program| program.kind == kind).count()
+        self.all
+            .iter()
+            .filter(|program| program.kind == kind)
+            .count()
     }
 }
 

@@ -107,15 +107,23 @@ mod tests {
 
     #[test]
     fn a_listing_with_task_lines_and_no_shape_is_refused() {
-        let shapes: Shapes = Shapes(toml::from_str("[declared]\nshape = \"concurrent\"\n").unwrap());
+        let shapes: Shapes =
+            Shapes(toml::from_str("[declared]\nshape = \"concurrent\"\n").unwrap());
         let table = Path::new("listings/shapes.toml");
 
-        assert!(shapes.check_declared("declared", ">Task 0 done\n", table).is_ok());
+        assert!(
+            shapes
+                .check_declared("declared", ">Task 0 done\n", table)
+                .is_ok()
+        );
         assert!(shapes.check_declared("no_tasks", "Done.\n", table).is_ok());
         let error = shapes
             .check_declared("forgotten", ">Task 0 done\nDone.\n", table)
             .unwrap_err();
-        assert!(error.contains("listing `forgotten` prints `>Task` lines"), "{error}");
+        assert!(
+            error.contains("listing `forgotten` prints `>Task` lines"),
+            "{error}"
+        );
         assert!(error.contains("listings/shapes.toml"), "{error}");
     }
 

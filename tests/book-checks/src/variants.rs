@@ -53,7 +53,11 @@ impl Variant {
 
 /// Finds every variant under `try_it` (`LISTING/SLUG.patch`), each with its expected output,
 /// its listing in `listings`, and the place in the chapters under `src` that shows it.
-pub fn find_variants(try_it: &Path, listings: &Path, src: &Path) -> Result<Vec<Variant>, Vec<String>> {
+pub fn find_variants(
+    try_it: &Path,
+    listings: &Path,
+    src: &Path,
+) -> Result<Vec<Variant>, Vec<String>> {
     let chapters = read_chapters(src);
     let mut variants = Vec::new();
     let mut problems = Vec::new();
@@ -102,7 +106,12 @@ fn patches_below(dir: &Path) -> Vec<PathBuf> {
         .flatten()
         .flatten()
         .filter(|entry| entry.path().is_dir())
-        .flat_map(|entry| std::fs::read_dir(entry.path()).into_iter().flatten().flatten())
+        .flat_map(|entry| {
+            std::fs::read_dir(entry.path())
+                .into_iter()
+                .flatten()
+                .flatten()
+        })
         .map(|entry| entry.path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "patch"))
         .collect();
@@ -170,7 +179,10 @@ mod tests {
     fn a_stale_variant_names_the_chapter_and_the_bullet() {
         let variants = variants_of("stale");
         let error = variants[0].apply().unwrap_err();
-        assert!(error.contains("the Try-it variant `hello/reverse`"), "{error}");
+        assert!(
+            error.contains("the Try-it variant `hello/reverse`"),
+            "{error}"
+        );
         assert!(
             error.contains("src/chapter.md:8 (Try it: \"Count down.\")"),
             "{error}"

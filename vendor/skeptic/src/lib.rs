@@ -153,6 +153,8 @@ struct Test {
     ignore: bool,
     no_run: bool,
     should_panic: bool,
+    compile_fail: bool,
+    error_codes: Vec<String>,
     template: Option<String>,
 }
 
@@ -266,6 +268,8 @@ fn extract_tests_from_string(s: &str, file_stem: &str) -> (Vec<Test>, Option<Str
                             ignore: code_block_info.ignore,
                             no_run: code_block_info.no_run,
                             should_panic: code_block_info.should_panic,
+                            compile_fail: code_block_info.compile_fail,
+                            error_codes: code_block_info.error_codes.clone(),
                             template: code_block_info.template,
                         });
                     }
@@ -350,6 +354,8 @@ fn parse_code_block_info(info: &str) -> CodeBlockInfo {
     let mut info = CodeBlockInfo {
         is_rust: false,
         should_panic: false,
+        compile_fail: false,
+        error_codes: Vec::new(),
         ignore: false,
         no_run: false,
         is_old_template: false,
@@ -375,6 +381,18 @@ fn parse_code_block_info(info: &str) -> CodeBlockInfo {
                 info.no_run = true;
                 seen_rust_tags = true;
             }
+            "compile_fail" => {
+                info.compile_fail = true;
+                seen_rust_tags = true;
+            }
+            // An error code, as rustdoc reads it: `compile_fail,E0373`.
+            _ if token.len() == 5
+                && token.starts_with('E')
+                && token[1..].chars().all(|c| c.is_ascii_digit()) =>
+            {
+                info.error_codes.push(token.to_owned());
+                seen_rust_tags = true;
+            }
             "skeptic-template" => {
                 info.is_old_template = true;
                 seen_rust_tags = true
@@ -395,6 +413,8 @@ fn parse_code_block_info(info: &str) -> CodeBlockInfo {
 struct CodeBlockInfo {
     is_rust: bool,
     should_panic: bool,
+    compile_fail: bool,
+    error_codes: Vec<String>,
     ignore: bool,
     no_run: bool,
     is_old_template: bool,
@@ -480,8 +500,18 @@ fn create_test_runner(
         template, test_text
     )?;
 
-    // if we are not running, just compile the test without running it
-    if test.no_run {
+    // a block that must not compile: check it, and expect rustc's error codes
+    if test.compile_fail {
+        writeln!(
+            s,
+            "    skeptic::rt::compile_fail_test(r#\"{}\"#, r#\"{}\"#, r#\"{}\"#, s, &{:?});",
+            config.root_dir.to_str().unwrap(),
+            config.out_dir.to_str().unwrap(),
+            config.target_triple,
+            test.error_codes
+        )?;
+    } else if test.no_run {
+        // if we are not running, just compile the test without running it
         writeln!(
             s,
             "    skeptic::rt::compile_test(r#\"{}\"#, r#\"{}\"#, r#\"{}\"#, s);",

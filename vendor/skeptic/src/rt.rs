@@ -148,6 +148,39 @@ pub fn compile_test(root_dir: &str, out_dir: &str, target_triple: &str, test_tex
     );
 }
 
+/// A block marked `compile_fail`: it must fail to compile, and with every error code it names
+/// (`compile_fail,E0373`), as rustdoc checks them. A block that compiles fails the test; so
+/// does one that fails for another reason (a typo, a renamed API).
+pub fn compile_fail_test(
+    root_dir: &str,
+    out_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    error_codes: &[&str],
+) {
+    let outcome = outcome_of(root_dir, out_dir, target_triple, test_text, CompileType::Check);
+    let compile = &outcome.steps[0];
+    let stderr = String::from_utf8_lossy(&compile.stderr);
+    if compile.failure.is_none() {
+        panic!("this block is marked compile_fail, but it compiles");
+    }
+    let reported: Vec<&str> = stderr
+        .match_indices("error[E")
+        .map(|(at, _)| &stderr[at + 6..at + 11])
+        .collect();
+    let missing: Vec<&&str> = error_codes
+        .iter()
+        .filter(|code| !reported.contains(code))
+        .collect();
+    if !missing.is_empty() {
+        eprint!("{}", stderr);
+        panic!(
+            "this block must fail to compile with {:?}, but rustc reported {:?} (see above)",
+            error_codes, reported
+        );
+    }
+}
+
 pub fn run_test(root_dir: &str, out_dir: &str, target_triple: &str, test_text: &str) {
     handle_test(
         root_dir,
@@ -373,6 +406,26 @@ fn handle_test(
     test_text: &str,
     compile_type: CompileType,
 ) {
+    let outcome = outcome_of(root_dir, target_dir, target_triple, test_text, compile_type);
+    // Report from the test's own thread so libtest attributes output and
+    // panics (including `should_panic`) to the right test.
+    for step in outcome.steps {
+        print!("{}", String::from_utf8_lossy(&step.stdout));
+        eprint!("{}", String::from_utf8_lossy(&step.stderr));
+        if let Some(failure) = step.failure {
+            panic!("{}", failure);
+        }
+    }
+}
+
+/// Compiles (and, for a full compile, runs) one snippet on the worker pool.
+fn outcome_of(
+    root_dir: &str,
+    target_dir: &str,
+    target_triple: &str,
+    test_text: &str,
+    compile_type: CompileType,
+) -> Outcome {
     let prepared = prepare(root_dir, target_dir);
     let target_triple = target_triple.to_owned();
     let test_text = test_text.to_owned();
@@ -387,17 +440,7 @@ fn handle_test(
         .unwrap_or_else(|e| e.into_inner())
         .send(job)
         .expect("skeptic worker pool is gone");
-    let outcome = result.recv().expect("skeptic worker panicked");
-
-    // Report from the test's own thread so libtest attributes output and
-    // panics (including `should_panic`) to the right test.
-    for step in outcome.steps {
-        print!("{}", String::from_utf8_lossy(&step.stdout));
-        eprint!("{}", String::from_utf8_lossy(&step.stderr));
-        if let Some(failure) = step.failure {
-            panic!("{}", failure);
-        }
-    }
+    result.recv().expect("skeptic worker panicked")
 }
 
 fn execute(
@@ -1168,6 +1211,7 @@ fn edition_str(edition: &Edition) -> Option<&'static str> {
         Edition::E2015 => "2015",
         Edition::E2018 => "2018",
         Edition::E2021 => "2021",
+        Edition::_E2024 => "2024",
         _ => return None,
     })
 }
