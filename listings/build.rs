@@ -28,7 +28,11 @@ fn main() {
             "#[allow(warnings, clippy::all)]\nmod {module} {{ include!({file:?}); }}"
         )
         .unwrap();
-        writeln!(arms, "        \"{listing}/{slug}\" => Some({module}::main),").unwrap();
+        writeln!(
+            arms,
+            "        \"{listing}/{slug}\" => Some({module}::main),"
+        )
+        .unwrap();
     }
     let program = format!(
         "{modules}\npub fn find(variant: &str) -> Option<fn()> {{\n    match variant {{\n{arms}        \
