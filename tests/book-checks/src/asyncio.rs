@@ -12,9 +12,9 @@ use crate::outputs::{CommandLine, Listing};
 /// The oldest Python the programs are written for (`asyncio.TaskGroup`, `asyncio.timeout`).
 pub const MINIMUM: (u32, u32) = (3, 11);
 
-/// Finds the asyncio programs in `dir`, each with the output it must print; a program with
-/// neither its own `.txt` nor a tokio listing of the same name is reported.
-pub fn find_programs(dir: &Path, listings: &Path) -> Result<Vec<Listing>, Vec<String>> {
+/// Finds the asyncio programs in `dir`, each with the output it must print: its own `.txt` if it
+/// has one, else the tokio listing's of the same name, else (missing) its own.
+pub fn find_programs(dir: &Path, listings: &Path) -> Vec<Listing> {
     let mut scripts: Vec<PathBuf> = std::fs::read_dir(dir)
         .into_iter()
         .flatten()
@@ -22,34 +22,23 @@ pub fn find_programs(dir: &Path, listings: &Path) -> Result<Vec<Listing>, Vec<St
         .filter(|path| path.extension().is_some_and(|ext| ext == "py"))
         .collect();
     scripts.sort();
-    let mut programs = Vec::new();
-    let mut problems = Vec::new();
-    for script in scripts {
-        let name = script.file_stem().unwrap().to_string_lossy().into_owned();
-        let own = script.with_extension("txt");
-        let shared = listings.join(format!("{name}.txt"));
-        let expected_output = if own.exists() { own } else { shared };
-        if expected_output.exists() {
-            programs.push(Listing {
+    scripts
+        .into_iter()
+        .map(|script| {
+            let name = script.file_stem().unwrap().to_string_lossy().into_owned();
+            let own = script.with_extension("txt");
+            let shared = listings.join(format!("{name}.txt"));
+            Listing {
                 name: format!("asyncio/{name}"),
+                expected_output: if own.exists() || !shared.exists() {
+                    own
+                } else {
+                    shared
+                },
                 source: script,
-                expected_output,
-            });
-        } else {
-            problems.push(format!(
-                "{}: this asyncio program has no expected output: it prints what the tokio \
-                 listing {} prints, or its own {}",
-                script.display(),
-                listings.join(format!("{name}.rs")).display(),
-                script.with_extension("txt").display()
-            ));
-        }
-    }
-    if problems.is_empty() {
-        Ok(programs)
-    } else {
-        Err(problems)
-    }
+            }
+        })
+        .collect()
 }
 
 /// The tokio listing an asyncio program mirrors: `asyncio/NAME` -> `NAME`.
@@ -118,14 +107,20 @@ mod tests {
         }
         std::fs::write(py.join("lonely.py"), "").unwrap();
 
-        let problems = find_programs(&py, &bin).unwrap_err();
-        assert_eq!(problems.len(), 1, "{problems:?}");
-        assert!(problems[0].contains("lonely.py: this asyncio program has no expected output"));
+        let programs = find_programs(&py, &bin);
 
-        std::fs::remove_file(py.join("lonely.py")).unwrap();
-        let programs = find_programs(&py, &bin).unwrap();
         let outputs: Vec<_> = programs.iter().map(|p| &p.expected_output).collect();
-        assert_eq!(outputs, [&py.join("own.txt"), &bin.join("same.txt")]);
-        assert_eq!(programs[1].name, "asyncio/same");
+        assert_eq!(
+            outputs,
+            [
+                &py.join("lonely.txt"),
+                &py.join("own.txt"),
+                &bin.join("same.txt")
+            ]
+        );
+        assert_eq!(programs[2].name, "asyncio/same");
+        let problems = crate::outputs::missing_outputs(&programs);
+        assert_eq!(problems.len(), 1, "{problems:?}");
+        assert!(problems[0].contains("`asyncio/lonely` has no expected output"));
     }
 }

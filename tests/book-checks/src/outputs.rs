@@ -27,37 +27,42 @@ pub struct Listing {
     pub expected_output: PathBuf,
 }
 
-/// Finds the listings in `bin_dir`. Each `.rs` file needs its `.txt`: a listing without an
-/// expected output is reported rather than skipped.
-pub fn find_listings(bin_dir: &Path) -> Result<Vec<Listing>, Vec<String>> {
+/// Finds the listings in `bin_dir`, each with its expected output beside it (`NAME.txt`, which
+/// [`missing_outputs`] reports if it is not there).
+pub fn find_listings(bin_dir: &Path) -> Vec<Listing> {
     let mut sources: Vec<PathBuf> = std::fs::read_dir(bin_dir)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", bin_dir.display()))
         .map(|entry| entry.unwrap().path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "rs"))
         .collect();
     sources.sort();
-    let (listings, missing): (Vec<_>, Vec<_>) = sources
+    sources
         .into_iter()
         .map(|source| Listing {
             name: source.file_stem().unwrap().to_string_lossy().into_owned(),
             expected_output: source.with_extension("txt"),
             source,
         })
-        .partition(|listing| listing.expected_output.exists());
-    if missing.is_empty() {
-        Ok(listings)
-    } else {
-        Err(missing
-            .iter()
-            .map(|listing| {
-                format!(
-                    "{}: this listing has no expected output: add {} with what it prints",
-                    listing.source.display(),
-                    listing.expected_output.display()
-                )
-            })
-            .collect())
-    }
+        .collect()
+}
+
+/// One line for each program whose expected output is missing: a program is never skipped for
+/// want of one.
+pub fn missing_outputs<'a>(programs: impl IntoIterator<Item = &'a Listing>) -> Vec<String> {
+    programs
+        .into_iter()
+        .filter(|listing| !listing.expected_output.exists())
+        .map(|listing| {
+            format!(
+                "{}: `{}` has no expected output: add {} with what it prints \
+                 (`cargo xtask bless {}` writes it)",
+                listing.source.display(),
+                listing.name,
+                listing.expected_output.display(),
+                listing.name
+            )
+        })
+        .collect()
 }
 
 /// Builds every binary of `package` with the cargo that runs the tests, in the same target

@@ -8,9 +8,17 @@ use std::path::{Path, PathBuf};
 use crate::asyncio;
 use crate::outputs::{
     CommandLine, Listing, Run, build_binaries, command_line, compare, find_listings,
+    missing_outputs,
 };
 use crate::shapes::Shapes;
 use crate::variants::find_variants;
+
+/// Whether every program must already have its expected output.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Expect {
+    Outputs,
+    Anything,
+}
 
 /// What kind of program it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -42,21 +50,25 @@ pub struct Programs {
 impl Programs {
     /// Finds every program and builds the Rust ones. Everything found wrong on the way (a
     /// program without expected output, a stale variant, an undeclared shape, no Python) is
-    /// returned together, one line each.
-    pub fn gather(root: &Path) -> Result<Programs, Vec<String>> {
+    /// returned together, one line each. `Expect::Anything` lets programs without an expected
+    /// output through, for `cargo xtask bless` to write it.
+    pub fn gather(root: &Path, expect: Expect) -> Result<Programs, Vec<String>> {
         let listings_dir = root.join("listings");
         let bin = listings_dir.join("src/bin");
         let shapes_file = listings_dir.join("shapes.toml");
         let mut problems = Vec::new();
-        let listings = keep(find_listings(&bin), &mut problems);
-        let scripts = keep(
-            asyncio::find_programs(&listings_dir.join("asyncio"), &bin),
-            &mut problems,
-        );
+        let listings = find_listings(&bin);
+        let scripts = asyncio::find_programs(&listings_dir.join("asyncio"), &bin);
         let variants = keep(
             find_variants(&listings_dir.join("try-it"), &bin, &root.join("src")),
             &mut problems,
         );
+        if expect == Expect::Outputs {
+            let variant_listings: Vec<Listing> = variants.iter().map(|v| v.as_listing()).collect();
+            problems.extend(missing_outputs(
+                listings.iter().chain(&scripts).chain(&variant_listings),
+            ));
+        }
         let shapes = Shapes::load(&shapes_file).unwrap_or_else(|problem| {
             problems.push(problem);
             Shapes::default()
