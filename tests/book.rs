@@ -9,8 +9,9 @@ use book_checks::repo_root;
 #[test]
 fn the_book_builds_and_accounts_for_every_file() {
     let root = repo_root();
+    let listings = ["listings/src/bin", "listings/asyncio", "listings/try-it"];
     let layout = BookLayout {
-        listings: root.join("listings/src/bin"),
+        listings: listings.iter().map(|folder| root.join(folder)).collect(),
         root,
     };
 
@@ -25,7 +26,7 @@ fn the_book_builds_and_accounts_for_every_file() {
 fn problems_of(fixture: &str) -> Vec<String> {
     let root: PathBuf = repo_root().join("tests/fixtures/books").join(fixture);
     check_book(&BookLayout {
-        listings: root.join("listings"),
+        listings: vec![root.join("listings")],
         root,
     })
 }
@@ -69,6 +70,19 @@ fn a_link_to_a_missing_chapter_or_figure_is_reported() {
              chapter of the book",
             "src/chapter.md:5: the link to `timeline.svg` leads nowhere: src/timeline.svg is not \
              a file",
+        ]
+    );
+}
+
+#[test]
+fn a_link_to_a_missing_heading_is_reported() {
+    assert_eq!(
+        problems_of("broken_fragment"),
+        [
+            "src/chapter.md:3: the link to `later.md#renamed-heading` leads to no heading: \
+             src/later.md has no `#renamed-heading` (was the heading renamed?)",
+            "src/chapter.md:8: the link to `#no-such-section` leads to no heading: \
+             src/chapter.md has no `#no-such-section` (was the heading renamed?)",
         ]
     );
 }

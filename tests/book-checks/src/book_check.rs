@@ -14,8 +14,9 @@ use crate::shown;
 pub struct BookLayout {
     /// The folder holding `book.toml`.
     pub root: PathBuf,
-    /// The folder whose files every chapter must account for (our `listings/src/bin`).
-    pub listings: PathBuf,
+    /// The folders whose files every chapter must account for (our listings, their asyncio
+    /// programs and their Try-it variants).
+    pub listings: Vec<PathBuf>,
 }
 
 /// Every problem found, one line each, starting with the file (and line) it is about.
@@ -37,11 +38,22 @@ pub fn check_book(layout: &BookLayout) -> Vec<String> {
             .collect(),
         Err(e) => return vec![e],
     };
-    let mut problems = build_html(book);
+    let out = tempfile::tempdir().expect("cannot make a temporary folder");
+    let mut problems = build_html(book, out.path());
+    let built = problems.is_empty();
+    // With one renderer, mdBook writes the HTML into the build folder itself; with several, each
+    // into a folder of its own.
+    let html = match out.path().join("html") {
+        html if html.is_dir() => html,
+        _ => out.path().to_owned(),
+    };
     problems.extend(unlisted_chapters(&src, &chapters, &layout.root));
     problems.extend(unexpanded_directives(&chapters, &layout.root));
     problems.extend(orphan_files(&src, &chapters, layout));
     problems.extend(broken_links(&chapters, &layout.root));
+    if built {
+        problems.extend(broken_fragments(&src, &html, &chapters, &layout.root));
+    }
     problems
 }
 
@@ -72,9 +84,8 @@ impl Chapter {
 }
 
 /// Renders the book to HTML in a temporary folder, as `mdbook build` would.
-fn build_html(mut book: MDBook) -> Vec<String> {
-    let out = tempfile::tempdir().expect("cannot make a temporary folder");
-    book.config.build.build_dir = out.path().to_owned();
+fn build_html(mut book: MDBook, out: &Path) -> Vec<String> {
+    book.config.build.build_dir = out.to_owned();
     match book.build() {
         Ok(()) => Vec::new(),
         Err(e) => vec![format!("the book does not build to HTML: {e:#}")],
@@ -140,8 +151,10 @@ fn orphan_files(src: &Path, chapters: &[Chapter], layout: &BookLayout) -> Vec<St
     let assets = files_below(src)
         .into_iter()
         .filter(|path| path.extension().is_none_or(|ext| ext != "md"));
-    files_below(&layout.listings)
-        .into_iter()
+    layout
+        .listings
+        .iter()
+        .flat_map(|folder| files_below(folder))
         .chain(assets)
         .filter(|path| !referenced.contains(&path.canonicalize().unwrap()))
         .map(|path| {
@@ -189,16 +202,72 @@ fn broken_links(chapters: &[Chapter], root: &Path) -> Vec<String> {
 /// The targets of the markdown links and images `[text](target)` in `line` that point into
 /// the book itself: no scheme, no bare `#fragment`, and the `#fragment` cut off.
 fn relative_link_targets(line: &str) -> Vec<String> {
+    internal_links(line)
+        .into_iter()
+        .filter_map(|(page, _)| (!page.is_empty()).then_some(page))
+        .collect()
+}
+
+/// The links of `line` that point into the book, as (page, fragment): the page is empty for a
+/// link within the same page (`#fragment`).
+fn internal_links(line: &str) -> Vec<(String, Option<String>)> {
     line.match_indices("](")
         .filter_map(|(start, _)| {
             let rest = &line[start + 2..];
-            let target = &rest[..rest.find(')')?];
-            let target = target.split('#').next()?.trim();
-            let external =
-                target.is_empty() || target.contains("://") || target.starts_with("mailto:");
-            (!external).then(|| target.to_owned())
+            let target = rest[..rest.find(')')?].trim();
+            let external = target.contains("://") || target.starts_with("mailto:");
+            if external || target.is_empty() {
+                return None;
+            }
+            let (page, fragment) = match target.split_once('#') {
+                Some((page, fragment)) => (page, Some(fragment.to_owned())),
+                None => (target, None),
+            };
+            Some((page.to_owned(), fragment))
         })
         .collect()
+}
+
+/// Links to a heading (`page.md#heading`, `#heading`) whose page has no element with that id:
+/// the heading was renamed, or never was. Checked against the rendered HTML, where mdBook
+/// gives each heading its id.
+fn broken_fragments(src: &Path, html: &Path, chapters: &[Chapter], root: &Path) -> Vec<String> {
+    let ids_of = |chapter: &Path| -> BTreeSet<String> {
+        let page = html.join(chapter.strip_prefix(src).unwrap().with_extension("html"));
+        let text = fs::read_to_string(page).unwrap_or_default();
+        text.match_indices(" id=\"")
+            .filter_map(|(at, found)| {
+                let rest = &text[at + found.len()..];
+                Some(rest[..rest.find('"')?].to_owned())
+            })
+            .collect()
+    };
+    let mut problems = Vec::new();
+    for chapter in chapters {
+        for (index, line) in chapter.raw.lines().enumerate() {
+            for (page, fragment) in internal_links(line) {
+                let Some(fragment) = fragment else { continue };
+                let target = if page.is_empty() {
+                    chapter.file.clone()
+                } else {
+                    chapter.dir().join(&page)
+                };
+                if target.extension().is_none_or(|ext| ext != "md") {
+                    continue;
+                }
+                if !ids_of(&target).contains(&fragment) {
+                    problems.push(format!(
+                        "{}:{}: the link to `{page}#{fragment}` leads to no heading: {} has no \
+                         `#{fragment}` (was the heading renamed?)",
+                        shown(&chapter.file, root),
+                        index + 1,
+                        shown(&target, root),
+                    ));
+                }
+            }
+        }
+    }
+    problems
 }
 
 /// An mdBook `{{#name path[:anchor]}}` directive as written in a chapter.
