@@ -7,9 +7,11 @@
 //!   listings, their asyncio counterparts ([`asyncio`]) and their Try-it variants
 //!   ([`variants`]), each held to its shape ([`shapes`]).
 //! - [`programs`]: every program of the book, gathered, built and ready to run.
+//! - [`bless`]: writes the programs' expected outputs (`cargo xtask bless`).
 //! - [`workspace`]: where things are, and the cargo that builds them.
 
 pub mod asyncio;
+pub mod bless;
 pub mod book_check;
 pub mod expand;
 pub mod outputs;

@@ -65,8 +65,9 @@ pub fn missing_outputs<'a>(programs: impl IntoIterator<Item = &'a Listing>) -> V
         .collect()
 }
 
-/// Builds every binary of `package` with the cargo that runs the tests, in the same target
-/// folder (so a warm run rebuilds nothing), and returns each binary's path by name.
+/// Builds every binary of `package` of the workspace at `workspace` with the cargo that runs
+/// the tests, in the repository's target folder (so a warm run rebuilds nothing, and a scratch
+/// copy of the book reuses what is built), and returns each binary's path by name.
 pub fn build_binaries(workspace: &Path, package: &str) -> BTreeMap<String, PathBuf> {
     let output = crate::workspace::cargo()
         .current_dir(workspace)
@@ -77,6 +78,8 @@ pub fn build_binaries(workspace: &Path, package: &str) -> BTreeMap<String, PathB
             "--message-format=json-render-diagnostics",
         ])
         .args(["--package", package])
+        .arg("--target-dir")
+        .arg(crate::workspace::target_dir())
         .stderr(Stdio::inherit())
         .output()
         .expect("cannot run cargo");

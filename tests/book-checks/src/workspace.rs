@@ -12,6 +12,13 @@ pub fn repo_root() -> PathBuf {
         .to_owned()
 }
 
+/// The repository's target folder: `$CARGO_TARGET_DIR` if set, else `target/` at the root.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| repo_root().join("target"))
+}
+
 /// The cargo that runs us (cargo sets `$CARGO` for tests, build scripts and `cargo run`), so
 /// that a nested build uses the same toolchain and the same target folder.
 pub fn cargo() -> Command {

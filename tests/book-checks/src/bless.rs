@@ -1,20 +1,20 @@
-//! `cargo xtask bless [NAME…]`: runs the book's programs and writes what they print as their
+//! What `cargo xtask bless [NAME…]` does: runs the book's programs and writes what they print as their
 //! expected outputs: the listings' `.txt`, the asyncio programs' own `.txt`, the Try-it
 //! variants' `.txt`. Each program runs twice, side by side with the others; a program that
 //! prints something else the second time is refused, not written: its output is not one the
 //! book can show.
 
 use std::fs;
+use std::path::Path;
 
-use book_checks::asyncio;
-use book_checks::outputs::run_commands;
-use book_checks::programs::{Expect, Kind, Program, Programs};
+use crate::asyncio;
+use crate::outputs::run_commands;
+use crate::programs::{Expect, Kind, Program, Programs};
 
-use crate::repo_root;
-
-pub fn run(names: &[String]) -> Result<(), String> {
-    let root = repo_root();
-    let programs = Programs::gather(&root, Expect::Anything).map_err(|p| p.join("\n"))?;
+/// Blesses the programs of the book at `root` named in `names` (all, if none), saying on stderr
+/// what it wrote.
+pub fn bless(root: &Path, names: &[String]) -> Result<(), String> {
+    let programs = Programs::gather(root, Expect::Anything).map_err(|p| p.join("\n"))?;
     let chosen: Vec<&Program> = programs
         .all
         .iter()
@@ -23,7 +23,7 @@ pub fn run(names: &[String]) -> Result<(), String> {
     if chosen.is_empty() {
         return Err(format!("no program is named {names:?}"));
     }
-    eprintln!("xtask: running {} programs, twice", chosen.len());
+    eprintln!("bless: running {} programs, twice", chosen.len());
     let commands: Vec<_> = chosen
         .iter()
         .map(|program| program.command.clone())
@@ -49,7 +49,7 @@ pub fn run(names: &[String]) -> Result<(), String> {
                 let own = program.listing.source.with_extension("txt");
                 fs::write(&own, &output).map_err(|e| format!("{}: {e}", own.display()))?;
                 eprintln!(
-                    "xtask: `{name}` prints something else than its tokio listing: wrote its own \
+                    "bless: `{name}` prints something else than its tokio listing: wrote its own \
                      {} (say in the chapter why they differ)",
                     own.display()
                 );
@@ -58,7 +58,7 @@ pub fn run(names: &[String]) -> Result<(), String> {
         }
         if fs::read_to_string(target).ok().as_deref() != Some(output.as_str()) {
             fs::write(target, &output).map_err(|e| format!("{}: {e}", target.display()))?;
-            eprintln!("xtask: wrote {}", target.display());
+            eprintln!("bless: wrote {}", target.display());
         }
     }
     if refused.is_empty() {
