@@ -10,10 +10,12 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
+use book_checks::outputs::{Run, build_binaries, run_all};
+use book_checks::shapes::{Shape, Shapes};
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, Pos, VPos};
-use book_checks::outputs::{Run, build_binaries, run_all};
 
+use crate::figures::{INK, px};
 use crate::repo_root;
 
 /// How a listing hands out its work, which says when each task starts.
@@ -25,48 +27,79 @@ pub enum Schedule {
     OneAfterAnother,
 }
 
-/// The listings that get a timeline, how they schedule their tasks, and the figure's title.
-const TIMELINES: &[(&str, Schedule, &str)] = &[
-    (
-        "spawn_await_each",
-        Schedule::AllAtOnce,
-        "tokio::spawn, then await each handle",
-    ),
-    (
-        "join_set",
-        Schedule::AllAtOnce,
-        "spawn into a JoinSet, then join_all",
-    ),
-    (
-        "wait_join_all",
-        Schedule::AllAtOnce,
-        "tokio::spawn, then join_all over the handles",
-    ),
-    (
-        "join_all_futures",
-        Schedule::AllAtOnce,
-        "join_all over plain futures",
-    ),
-    (
-        "sequential_baseline",
-        Schedule::OneAfterAnother,
-        "one after another: await each future in turn",
-    ),
-];
+/// A listing that gets a timeline: its name, how it schedules its tasks, the figure's title.
+struct Timeline {
+    name: String,
+    schedule: Schedule,
+    title: String,
+}
+
+/// The listings whose entry in `listings/shapes.toml` has a `timeline` title, with the
+/// schedule their shape implies.
+fn timelines() -> Result<Vec<Timeline>, String> {
+    let shapes = Shapes::load(&repo_root().join("listings/shapes.toml"))?;
+    shapes
+        .0
+        .iter()
+        .filter_map(|(name, entry)| Some((name, entry.shape, entry.timeline.clone()?)))
+        .map(|(name, shape, title)| {
+            let schedule = match shape {
+                Shape::Concurrent => Schedule::AllAtOnce,
+                Shape::Sequential => Schedule::OneAfterAnother,
+                other => {
+                    return Err(format!(
+                        "listings/shapes.toml: `{name}` has a timeline, but its shape {other:?} \
+                         says nothing of when its tasks start"
+                    ));
+                }
+            };
+            Ok(Timeline {
+                name: name.clone(),
+                schedule,
+                title,
+            })
+        })
+        .collect()
+}
 
 const TASK_PREFIX: &str = ">Task ";
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    if !args.is_empty() {
-        return Err(format!("`timelines` takes no arguments, got {args:?}"));
-    }
-    let root = repo_root();
-    let out_dir = root.join("src/timelines");
-    fs::create_dir_all(&out_dir).map_err(|e| e.to_string())?;
-    let binaries = build_binaries(&root, "listings");
-    let programs: Vec<&Path> = TIMELINES
+    let out_dir = repo_root().join("src/timelines");
+    let timelines = timelines()?;
+    let recorded = match args {
+        [] => record(&timelines, &out_dir)?,
+        [option] if option == "--redraw" => read_recorded(&timelines, &out_dir)?,
+        _ => {
+            return Err(format!(
+                "use `cargo xtask timelines [--redraw]`, got {args:?}"
+            ));
+        }
+    };
+    let runs: Vec<(Schedule, &str)> = timelines
         .iter()
-        .map(|(name, ..)| binaries[*name].as_path())
+        .zip(&recorded)
+        .map(|(timeline, run)| (timeline.schedule, run.as_str()))
+        .collect();
+    let scales = scales(&runs);
+    for ((timeline, run), seconds) in timelines.iter().zip(&recorded).zip(scales) {
+        let bars = bars(run, timeline.schedule)?;
+        let svg = draw(&bars, finished_at(run), seconds, &timeline.title)?;
+        let name = &timeline.name;
+        fs::write(out_dir.join(format!("{name}.svg")), svg).map_err(|e| e.to_string())?;
+        eprintln!("xtask: wrote src/timelines/{name}.svg");
+    }
+    Ok(())
+}
+
+/// Runs the listings side by side and writes their recorded runs (`NAME.tsv`).
+fn record(timelines: &[Timeline], out_dir: &Path) -> Result<Vec<String>, String> {
+    let root = repo_root();
+    fs::create_dir_all(out_dir).map_err(|e| e.to_string())?;
+    let binaries = build_binaries(&root, "listings");
+    let programs: Vec<&Path> = timelines
+        .iter()
+        .map(|timeline| binaries[&timeline.name].as_path())
         .collect();
     eprintln!(
         "xtask: running {} listings side by side (about 20 s)",
@@ -74,29 +107,50 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     let runs = run_all(&programs);
     let mut recorded = Vec::new();
-    for ((name, ..), run) in TIMELINES.iter().zip(&runs) {
+    for (Timeline { name, .. }, run) in timelines.iter().zip(&runs) {
         if !run.success() {
             return Err(format!("listing `{name}` failed:\n{}", run.stderr));
         }
-        recorded.push(recorded_run(run));
+        let text = recorded_run(run);
+        fs::write(out_dir.join(format!("{name}.tsv")), &text).map_err(|e| e.to_string())?;
+        recorded.push(text);
     }
-    // One time scale for every figure, so that they compare at a glance.
-    let seconds = recorded
+    Ok(recorded)
+}
+
+/// The runs recorded last time (`--redraw`: draw again without running anything).
+fn read_recorded(timelines: &[Timeline], out_dir: &Path) -> Result<Vec<String>, String> {
+    timelines
         .iter()
-        .map(|run| finished_at(run).ceil())
-        .fold(1.0, f64::max);
-    for ((name, schedule, title), recorded) in TIMELINES.iter().zip(recorded) {
-        let svg = draw(
-            &bars(&recorded, *schedule)?,
-            finished_at(&recorded),
-            seconds,
-            title,
-        )?;
-        fs::write(out_dir.join(format!("{name}.tsv")), recorded).map_err(|e| e.to_string())?;
-        fs::write(out_dir.join(format!("{name}.svg")), svg).map_err(|e| e.to_string())?;
-        eprintln!("xtask: wrote src/timelines/{name}.svg");
-    }
-    Ok(())
+        .map(|timeline| {
+            let path = out_dir.join(format!("{}.tsv", timeline.name));
+            fs::read_to_string(&path).map_err(|e| format!("{}: {e}", path.display()))
+        })
+        .collect()
+}
+
+/// The time axis of each run, in seconds. Each schedule has its own: the concurrent figures
+/// share one of about a second, so that their bars fill the width, and the sequential
+/// baseline has its own, of about twenty.
+fn scales(runs: &[(Schedule, &str)]) -> Vec<f64> {
+    runs.iter()
+        .map(|(schedule, _)| {
+            let latest = runs
+                .iter()
+                .filter(|(other, _)| other == schedule)
+                .map(|(_, run)| finished_at(run))
+                .fold(0.0, f64::max);
+            time_scale(latest)
+        })
+        .collect()
+}
+
+/// The length of a time axis for runs that end by `latest` seconds: a little past it, in
+/// steps of a fifth of its order of magnitude (1.2 s for about one second, 22 s for twenty).
+fn time_scale(latest: f64) -> f64 {
+    let latest = latest.max(0.1);
+    let step = 10f64.powf(latest.log10().floor()) / 5.0;
+    ((latest / step).floor() + 1.0) * step
 }
 
 /// When the last line of a recorded run arrived, in seconds.
@@ -157,41 +211,53 @@ pub fn bars(recorded: &str, schedule: Schedule) -> Result<Vec<Bar>, String> {
 }
 
 const WIDTH: u32 = 860;
+/// Above the bars: the title, and a line for the `Done.` label.
+const TOP: u32 = 64;
 const ROW_HEIGHT: u32 = 17;
 const BAR_COLOR: RGBColor = RGBColor(0x1f, 0x6f, 0xb4);
 const DONE_COLOR: RGBColor = RGBColor(0xc0, 0x39, 0x2b);
 
 /// Draws the bars as an SVG: time in seconds across (`0..seconds`), one row per task, task 0
-/// on top, and a line where the program printed its last line (`finished`). The background is
-/// white with dark text, so the figure reads the same in light and dark themes.
+/// on top, and a line where the program printed its last line (`finished`). No background,
+/// and black text (see [`crate::figures`]).
 pub fn draw(bars: &[Bar], finished: f64, seconds: f64, title: &str) -> Result<String, String> {
     let rows = bars.iter().map(|bar| bar.task).max().unwrap_or(0) + 1;
-    let height = 110 + rows * ROW_HEIGHT;
+    let height = TOP + 60 + rows * ROW_HEIGHT;
     let mut svg = String::new();
     {
         let area = SVGBackend::with_string(&mut svg, (WIDTH, height)).into_drawing_area();
-        area.fill(&WHITE).map_err(|e| e.to_string())?;
+        let error = |e: DrawingAreaErrorKind<_>| e.to_string();
+        area.draw(&Text::new(
+            title,
+            (WIDTH as i32 / 2, 10),
+            ("sans-serif", px(17.0))
+                .into_font()
+                .color(&INK)
+                .pos(Pos::new(HPos::Center, VPos::Top)),
+        ))
+        .map_err(error)?;
         let mut chart = ChartBuilder::on(&area)
-            .caption(title, ("sans-serif", 20).into_font().color(&BLACK))
+            // Room above the bars for the title and the `Done.` label.
             .margin(12)
+            .margin_top(TOP)
             .x_label_area_size(44)
             .y_label_area_size(76)
             // Rows are centred on whole numbers, so each label sits beside its bar.
             .build_cartesian_2d(0.0..seconds, (f64::from(rows) - 0.5)..-0.5)
-            .map_err(|e| e.to_string())?;
+            .map_err(error)?;
         chart
             .configure_mesh()
             .disable_y_mesh()
             .light_line_style(TRANSPARENT)
             .x_labels(11)
-            .x_label_formatter(&|x| format!("{x}"))
+            .x_label_formatter(&|x| seconds_label(*x, seconds))
             .y_labels(rows as usize + 1)
             .y_label_formatter(&|row| row_label(*row, rows))
             .x_desc("seconds since the program started")
-            .label_style(("sans-serif", 14).into_font().color(&BLACK))
-            .axis_desc_style(("sans-serif", 15).into_font().color(&BLACK))
+            .label_style(("sans-serif", px(12.5)).into_font().color(&INK))
+            .axis_desc_style(("sans-serif", px(14.0)).into_font().color(&INK))
             .draw()
-            .map_err(|e| e.to_string())?;
+            .map_err(error)?;
         chart
             .draw_series(bars.iter().map(|bar| {
                 let row = f64::from(bar.task);
@@ -200,30 +266,43 @@ pub fn draw(bars: &[Bar], finished: f64, seconds: f64, title: &str) -> Result<St
                     BAR_COLOR.filled(),
                 )
             }))
-            .map_err(|e| e.to_string())?;
-        let (top, bottom) = (-0.5, f64::from(rows) - 0.5);
-        chart
-            .draw_series(LineSeries::new(
-                [(finished, top), (finished, bottom)],
-                DONE_COLOR.stroke_width(2),
-            ))
-            .map_err(|e| e.to_string())?;
-        // The label goes right of the line, or left of it when the line is near the edge.
-        let style = ("sans-serif", 14).into_font().color(&DONE_COLOR);
-        let (label, style) = if finished > seconds * 0.7 {
-            (
-                format!("Done. ({finished:.1} s) "),
-                style.pos(Pos::new(HPos::Right, VPos::Top)),
-            )
+            .map_err(error)?;
+        // The `Done.` line across the rows, and its label above them: right of the line, or
+        // left of it when the line is near the right edge.
+        let (x, top) = chart.backend_coord(&(finished, -0.5));
+        let (_, bottom) = chart.backend_coord(&(finished, f64::from(rows) - 0.5));
+        area.draw(&PathElement::new(
+            [(x, top - 20), (x, bottom)],
+            DONE_COLOR.stroke_width(2),
+        ))
+        .map_err(error)?;
+        let label = format!("Done. ({finished:.1} s)");
+        let (label_x, h_pos) = if finished > seconds * 0.7 {
+            (x - 6, HPos::Right)
         } else {
-            (format!(" Done. ({finished:.1} s)"), style)
+            (x + 6, HPos::Left)
         };
-        chart
-            .draw_series([Text::new(label, (finished, top + 0.2), style)])
-            .map_err(|e| e.to_string())?;
-        area.present().map_err(|e| e.to_string())?;
+        area.draw(&Text::new(
+            label,
+            (label_x, top - 10),
+            ("sans-serif", px(14.0))
+                .into_font()
+                .color(&DONE_COLOR)
+                .pos(Pos::new(h_pos, VPos::Center)),
+        ))
+        .map_err(error)?;
+        area.present().map_err(error)?;
     }
     Ok(svg)
+}
+
+/// `0.4` on a scale of about a second, `12` on a longer one.
+fn seconds_label(x: f64, seconds: f64) -> String {
+    if seconds < 5.0 {
+        format!("{x:.1}")
+    } else {
+        format!("{x:.0}")
+    }
 }
 
 /// "Task N" beside row N; nothing for the positions between rows.
@@ -324,5 +403,52 @@ mod tests {
         }
         assert!(svg.contains("Task 2\n</text>"), "rows are labelled");
         assert!(svg.contains("seconds since the program started"));
+        crate::figures::assert_fits_the_book(&svg);
+    }
+
+    #[test]
+    fn the_committed_timelines_are_drawn_from_the_recorded_runs() {
+        let dir = repo_root().join("src/timelines");
+        let timelines = timelines().unwrap();
+        let recorded = read_recorded(&timelines, &dir).unwrap();
+        let runs: Vec<(Schedule, &str)> = timelines
+            .iter()
+            .zip(&recorded)
+            .map(|(timeline, run)| (timeline.schedule, run.as_str()))
+            .collect();
+
+        for ((timeline, run), seconds) in timelines.iter().zip(&recorded).zip(scales(&runs)) {
+            let bars = bars(run, timeline.schedule).unwrap();
+            let svg = draw(&bars, finished_at(run), seconds, &timeline.title).unwrap();
+            let name = &timeline.name;
+            crate::figures::assert_fits_the_book(&svg);
+            let committed = fs::read_to_string(dir.join(format!("{name}.svg"))).unwrap();
+            assert!(
+                committed == svg,
+                "src/timelines/{name}.svg is stale: run `cargo xtask timelines --redraw`"
+            );
+        }
+    }
+
+    #[test]
+    fn the_time_axis_ends_a_little_past_the_last_line() {
+        let close = |a: f64, b: f64| (a - b).abs() < 1e-9;
+        // The concurrent listings: about a second, on a scale of 1.2 s, not the baseline's 20.
+        assert!(close(time_scale(1.0076), 1.2));
+        assert!(close(time_scale(1.0), 1.2));
+        assert!(close(time_scale(20.0086), 22.0));
+        assert!(close(time_scale(3.004), 3.2));
+        assert!(close(time_scale(0.0), 0.12));
+    }
+
+    #[test]
+    fn the_recorded_runs_are_drawn_on_the_scale_of_their_schedule() {
+        let scales = scales(&[
+            (Schedule::AllAtOnce, CONCURRENT),
+            (Schedule::OneAfterAnother, SEQUENTIAL),
+            (Schedule::AllAtOnce, "1.5\t>Task 0 done\n"),
+        ]);
+
+        assert_eq!(scales, [1.6, 3.2, 1.6]);
     }
 }
