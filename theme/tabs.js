@@ -1,19 +1,16 @@
-// Tabs for a tokio listing and its asyncio counterpart: a `<div class="tabs">` holding one
-// code block per language becomes a tab bar ("tokio" / "asyncio") over one visible block.
-// Without JavaScript, and in print, both blocks show one after the other.
+// Tabs for a tokio listing and its asyncio counterpart: a `<div class="tabs">` holding two code
+// blocks, the tokio one first (a listing, or what it prints), becomes a tab bar ("tokio" /
+// "asyncio") over one visible block. Without JavaScript, and in print, both blocks show one
+// after the other.
 (function () {
     "use strict";
 
-    const LABELS = { rust: "tokio (Rust)", python: "asyncio (Python)" };
+    // By position: the book puts the tokio block first and the asyncio block second.
+    const SIDES = [
+        { key: "tokio", label: "tokio (Rust)" },
+        { key: "asyncio", label: "asyncio (Python)" },
+    ];
     const STORAGE_KEY = "tokio-concurrently-tab";
-
-    function languageOf(pre) {
-        const code = pre.querySelector("code");
-        const match = code && /language-(\w+)/.exec(code.className);
-        // mdBook turns editable Rust blocks into an Ace editor: the class says `editable`.
-        if (match) return match[1];
-        return code && code.classList.contains("editable") ? "rust" : "text";
-    }
 
     function select(group, language) {
         for (const [button, panel] of group) {
@@ -32,18 +29,18 @@
 
     function build(container, index, groups) {
         const panels = Array.from(container.children).filter((el) => el.tagName === "PRE");
-        if (panels.length < 2) return;
+        if (panels.length !== SIDES.length) return;
         const bar = document.createElement("div");
         bar.className = "tab-bar";
         bar.setAttribute("role", "tablist");
         const group = [];
         panels.forEach((panel, i) => {
-            const language = languageOf(panel);
+            const language = SIDES[i].key;
             const button = document.createElement("button");
             button.type = "button";
             button.className = "tab";
             button.dataset.language = language;
-            button.textContent = LABELS[language] || language;
+            button.textContent = SIDES[i].label;
             button.id = `tabs-${index}-${i}`;
             button.setAttribute("role", "tab");
             panel.setAttribute("role", "tabpanel");
