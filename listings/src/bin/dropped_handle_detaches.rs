@@ -1,13 +1,17 @@
 // ANCHOR: all
 use std::time::Duration;
 
+use tokio::sync::oneshot;
 use tokio::time::sleep;
 
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    let handle = tokio::spawn(async {
+    let (finished, task_finished) = oneshot::channel();
+    let handle = tokio::spawn(async move {
         sleep(Duration::from_millis(100)).await;
         println!("The task finished, though its handle was dropped.");
+        // Tell `main`, which can no longer await the handle.
+        finished.send(()).unwrap();
     });
 
     // Dropping a `JoinHandle` detaches the task: it keeps running, we just can no longer
@@ -15,9 +19,9 @@ async fn main() {
     drop(handle);
     println!("Handle dropped.");
 
-    // Keep the runtime alive long enough for the task to finish: when `main` returns, the
-    // runtime shuts down and drops every task still running.
-    sleep(Duration::from_millis(200)).await;
+    // Wait for the task's message before returning: when `main` returns, the runtime shuts
+    // down and drops every task still running.
+    task_finished.await.unwrap();
     println!("main returns.");
 }
 // ANCHOR_END: all

@@ -1,53 +1,51 @@
 // ANCHOR: all
-use std::future::Future;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::time::Duration;
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
 
 // ANCHOR: shown
-/// Stands in for CPU-heavy work, such as hashing or compressing: it keeps its thread busy
-/// for 200 ms and returns a result.
-fn crunch() -> u64 {
-    std::thread::sleep(Duration::from_millis(200));
-    (1..=1000).sum()
+/// Stands in for work that holds its thread, such as a long computation. So that the output
+/// is the same on every run, it does not run for a fixed time: it blocks until it has heard
+/// three heartbeats, and gives up after one second.
+fn crunch(heartbeats: mpsc::Receiver<()>) -> usize {
+    let give_up_at = Instant::now() + Duration::from_secs(1);
+    let mut heard = 0;
+    while heard < 3 {
+        let left = give_up_at.saturating_duration_since(Instant::now());
+        if heartbeats.recv_timeout(left).is_err() {
+            break;
+        }
+        heard += 1;
+    }
+    heard
 }
 // ANCHOR_END: shown
 
-/// Counts a beat every 10 ms, for as long as the runtime lets it run.
-async fn heartbeat(beats: Arc<AtomicUsize>) {
+/// Beats every 10 ms, for as long as someone listens.
+async fn heartbeat(listener: mpsc::Sender<()>) {
     loop {
         tokio::time::sleep(Duration::from_millis(10)).await;
-        beats.fetch_add(1, Ordering::SeqCst);
+        if listener.send(()).is_err() {
+            return;
+        }
     }
-}
-
-/// Runs `work` beside a heartbeat task, and says whether the heartbeat beat meanwhile.
-async fn heart_beat_during(work: impl Future<Output = u64>) -> bool {
-    let beats = Arc::new(AtomicUsize::new(0));
-    let heart = tokio::spawn(heartbeat(Arc::clone(&beats)));
-    // Let the heartbeat task start before the work does.
-    tokio::task::yield_now().await;
-
-    let result = work.await;
-    heart.abort();
-    println!("  result: {result}");
-    beats.load(Ordering::SeqCst) > 0
 }
 
 // ANCHOR: shown
 #[tokio::main(flavor = "current_thread")]
 async fn main() {
-    println!("crunching inside the task:");
-    let beat = heart_beat_during(async { crunch() }).await;
-    println!("  the heartbeat kept beating: {beat}");
+    println!("crunch on the runtime's thread:");
+    let (beat, heartbeats) = mpsc::channel();
+    tokio::spawn(heartbeat(beat));
+    let heard = crunch(heartbeats);
+    println!("  heartbeats heard: {heard}");
 
-    println!("crunching in spawn_blocking:");
-    let offloaded = async {
-        // `crunch` cannot panic, so neither can awaiting it.
-        tokio::task::spawn_blocking(crunch).await.unwrap()
-    };
-    let beat = heart_beat_during(offloaded).await;
-    println!("  the heartbeat kept beating: {beat}");
+    println!("crunch in spawn_blocking:");
+    let (beat, heartbeats) = mpsc::channel();
+    tokio::spawn(heartbeat(beat));
+    let offloaded = tokio::task::spawn_blocking(move || crunch(heartbeats));
+    // `crunch` cannot panic, so neither can awaiting it.
+    let heard = offloaded.await.unwrap();
+    println!("  heartbeats heard: {heard}");
 }
 // ANCHOR_END: shown
 // ANCHOR_END: all
