@@ -6,8 +6,9 @@ usage: asyncio_bench.py trivial|sleeping WAY N [--sleep-ms MS] [--sample-count C
 Runs WAY over N coroutines on one event loop and prints one CSV line:
 samples,fastest_s,median_s,peak_rss_growth_bytes
 
-Like divan on the Rust side, the first run is a warm-up that is not counted, then up to
-C runs are timed, stopping once S seconds have been spent. The garbage collector stays on
+The first run is a warm-up that is not counted (divan, on the Rust side, makes no separate
+warm-up run: the book says so), then up to C runs are timed, stopping once S seconds have
+been spent. The garbage collector stays on
 while timing (timeit turns it off by default): a real asyncio program runs with it.
 Needs Python 3.11 or later (asyncio.TaskGroup, asyncio.Runner) and the standard library only.
 """
