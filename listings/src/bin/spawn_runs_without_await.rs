@@ -7,7 +7,7 @@ async fn main() {
     });
 
     // On this one-thread runtime the task gets the thread only when `main` yields it, just
-    // as an asyncio task runs only once the coroutine that created it awaits something.
+    // as an asyncio task runs only once the coroutine that created it suspends at an `await`.
     tokio::task::yield_now().await;
     println!("Back in main.");
 
