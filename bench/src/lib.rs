@@ -151,14 +151,15 @@ async fn unordered_handles<W: Work>(n: u64) -> u64 {
 }
 
 // ANCHOR: join_all_futures
-/// `join_all` over plain futures: no task per future, all of them inside the caller's task
-/// (`asyncio.gather`, which does make a task of each coroutine).
+/// `join_all` over plain futures: no task per future, all of them inside the future that
+/// awaits them, here the one `block_on` runs (`asyncio.gather`, which does make a task of each
+/// coroutine).
 async fn join_all_futures<W: Work>(n: u64) -> u64 {
     join_all((0..n).map(W::task)).await.into_iter().sum()
 }
 // ANCHOR_END: join_all_futures
 
-/// A `FuturesUnordered` of plain futures, inside the caller's task (`asyncio.gather`).
+/// A `FuturesUnordered` of plain futures, inside the future that awaits it (`asyncio.gather`).
 async fn unordered_futures<W: Work>(n: u64) -> u64 {
     let futures: FuturesUnordered<_> = (0..n).map(W::task).collect();
     futures.fold(0, sum).await
