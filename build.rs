@@ -7,8 +7,17 @@ use std::path::{Path, PathBuf};
 use book_checks::expand;
 
 fn main() {
-    for watched in ["book.toml", "src", "listings/src", "listings/asyncio"] {
+    for watched in ["book.toml", "listings/src", "listings/asyncio"] {
         println!("cargo::rerun-if-changed={watched}");
+    }
+    // Everything under src/ but the script and styles mdbook-quiz copies there each time it
+    // renders the book (`cargo xtask build`, `serve`): they are not the book's, and watching
+    // them would make the next `cargo test` rebuild every test of this package. (A chapter
+    // added to the book changes SUMMARY.md, which is watched.)
+    for entry in fs::read_dir("src").into_iter().flatten().flatten() {
+        if entry.file_name() != book_checks::quizzes::ASSETS {
+            println!("cargo::rerun-if-changed={}", entry.path().display());
+        }
     }
     // The target skeptic compiles the snippets for, for the tests of skeptic's checks.
     println!(

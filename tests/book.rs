@@ -9,7 +9,12 @@ use book_checks::repo_root;
 #[test]
 fn the_book_builds_and_accounts_for_every_file() {
     let root = repo_root();
-    let listings = ["listings/src/bin", "listings/asyncio", "listings/try-it"];
+    let listings = [
+        "listings/src/bin",
+        "listings/asyncio",
+        "listings/try-it",
+        "quizzes",
+    ];
     let layout = BookLayout {
         listings: listings.iter().map(|folder| root.join(folder)).collect(),
         root,
@@ -88,6 +93,31 @@ fn a_link_to_a_missing_heading_is_reported() {
 }
 
 #[test]
+fn a_missing_or_broken_quiz_and_a_quiz_link_that_leads_nowhere_are_reported() {
+    // The fixture's book.toml asks for mdbook-quiz, which the checks must not need.
+    assert_eq!(
+        problems_of("broken_quiz"),
+        [
+            "src/chapter.md:7: `{{#quiz ../listings/missing.toml}}`: listings/missing.toml does \
+             not exist",
+            "src/chapter.md:9: `{{#quiz ../listings/broken.toml}}`: listings/broken.toml: it is \
+             not a quiz mdbook-quiz can read: missing field `answer` for key `questions` at line \
+             1 column 1",
+            "listings/chapter.toml, question 1 (id \"fixture-links\": Which heading is there?): \
+             the link to `chapter.md#a-heading` in its `context` leads nowhere: a quiz is \
+             rendered in the browser, where nothing turns `.md` into `.html`: write \
+             `chapter.html#a-heading`",
+            "listings/chapter.toml, question 1 (id \"fixture-links\": Which heading is there?): \
+             the link to `chapter.html#renamed` in its `context` leads nowhere: src/chapter.md \
+             has no `#renamed` (was the heading renamed?)",
+            "listings/chapter.toml, question 1 (id \"fixture-links\": Which heading is there?): \
+             the link to `later.html` in its `context` leads nowhere: src/later.md is not a \
+             chapter of the book",
+        ]
+    );
+}
+
+#[test]
 fn an_invalid_book_toml_is_reported() {
     let problems = problems_of("invalid_book_toml");
 
@@ -121,4 +151,47 @@ fn the_blocks_are_tested_as_the_edition_the_reader_runs() {
         edition_in("book.toml", "rust"),
         edition_in("Cargo.toml", "workspace.package")
     );
+}
+
+/// The repository and edit links, and the address the 404 page loads its styles from, depend
+/// on where the book is published: only the publishing workflow knows, and sets them from its
+/// own variables. book.toml names none, so a book built anywhere else shows no repository or
+/// edit link rather than a wrong one (the browser test checks every built page for them).
+#[test]
+fn only_the_publishing_workflow_names_the_repository_and_the_site() {
+    let root = repo_root();
+    let book: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root.join("book.toml")).unwrap()).unwrap();
+    let html = book["output"]["html"].as_table().unwrap();
+    for key in ["git-repository-url", "edit-url-template", "site-url"] {
+        assert!(
+            !html.contains_key(key),
+            "book.toml sets output.html.{key}: leave it to .github/workflows/pages.yml"
+        );
+    }
+
+    let workflow = std::fs::read_to_string(root.join(".github/workflows/pages.yml")).unwrap();
+    let set_from = [
+        (
+            "MDBOOK_OUTPUT__HTML__GIT_REPOSITORY_URL",
+            "${{ github.server_url }}/${{ github.repository }}",
+        ),
+        (
+            "MDBOOK_OUTPUT__HTML__EDIT_URL_TEMPLATE",
+            "${{ github.server_url }}/${{ github.repository }}/edit/",
+        ),
+        (
+            "MDBOOK_OUTPUT__HTML__SITE_URL",
+            "${{ steps.pages.outputs.base_path }}/",
+        ),
+    ];
+    for (variable, source) in set_from {
+        let line = workflow
+            .lines()
+            .find(|line| line.trim_start().starts_with(&format!("{variable}:")));
+        assert!(
+            line.is_some_and(|line| line.contains(source)),
+            "pages.yml must set {variable} from {source}, found: {line:?}"
+        );
+    }
 }

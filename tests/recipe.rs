@@ -165,7 +165,7 @@ fn scratch_book(root: &Path) -> PathBuf {
         toml::from_str(&fs::read_to_string(root.join("Cargo.toml")).unwrap()).unwrap();
     manifest.retain(|key, _| key == "workspace" || key == "profile");
     let workspace = manifest["workspace"].as_table_mut().unwrap();
-    workspace.retain(|key, _| matches!(key.as_ref(), "package" | "dependencies" | "resolver"));
+    workspace.retain(|key, _| matches!(key, "package" | "dependencies" | "resolver"));
     workspace.insert(
         "members".into(),
         toml::Value::Array(vec!["listings".into()]),

@@ -21,8 +21,8 @@ async def watchdog(task: asyncio.Task[str], seconds: float) -> None:
 
 
 async def main() -> None:
-    # Cancel through the task itself.
-    download = asyncio.create_task(job("download", 0.2))
+    # Cancel through the task itself. Both jobs would take an hour: they never end on their own.
+    download = asyncio.create_task(job("download", 3600))
     await asyncio.sleep(0.05)
     download.cancel()
     # Awaiting a cancelled task raises CancelledError; `asyncio.wait` only waits for its end.
@@ -30,7 +30,7 @@ async def main() -> None:
     print(f"download cancelled: {download.cancelled()}")
 
     # There is no separate AbortHandle: a reference to the task is enough, here a watchdog's.
-    upload = asyncio.create_task(job("upload", 0.2))
+    upload = asyncio.create_task(job("upload", 3600))
     guard = asyncio.create_task(watchdog(upload, 0.05))
     await asyncio.wait([upload])
     print(f"upload cancelled: {upload.cancelled()}")

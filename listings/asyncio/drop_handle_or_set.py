@@ -16,6 +16,8 @@ async def main() -> None:
     # A task that no one awaits still runs to its end, like a detached tokio task. (Keep a
     # reference to it all the same: the event loop alone may let it be garbage collected.)
     spawned = asyncio.create_task(job("spawned", 0.05))
+    # Let the task start, and set its timer, before the timeout below starts counting.
+    await asyncio.sleep(0)
 
     # A TaskGroup owns its tasks: when the code around it is cancelled, here by a timeout,
     # the group cancels every task still in it, as dropping a JoinSet aborts them.

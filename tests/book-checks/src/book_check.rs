@@ -7,8 +7,8 @@ use std::path::{Path, PathBuf};
 
 use mdbook_driver::MDBook;
 
-use crate::expand::{self, ExpandedChapter};
-use crate::shown;
+use crate::expand::{self, ExpandedChapter, QUIZ_PREPROCESSOR};
+use crate::{quizzes, shown};
 
 /// Where a book's parts are.
 pub struct BookLayout {
@@ -21,11 +21,11 @@ pub struct BookLayout {
 
 /// Every problem found, one line each, starting with the file (and line) it is about.
 pub fn check_book(layout: &BookLayout) -> Vec<String> {
-    let book = match MDBook::load(&layout.root) {
+    let book = match expand::load_book(&layout.root) {
         Ok(book) => book,
         Err(e) => {
             return vec![format!(
-                "{}: the book does not load: {e:#}",
+                "{}: the book does not load: {e}",
                 layout.root.join("book.toml").display()
             )];
         }
@@ -54,6 +54,12 @@ pub fn check_book(layout: &BookLayout) -> Vec<String> {
     if built {
         problems.extend(broken_fragments(&src, &html, &chapters, &layout.root));
     }
+    problems.extend(broken_quiz_links(
+        &src,
+        built.then_some(html.as_path()),
+        &chapters,
+        &layout.root,
+    ));
     problems
 }
 
@@ -109,7 +115,9 @@ fn unlisted_chapters(src: &Path, chapters: &[Chapter], root: &Path) -> Vec<Strin
         .collect()
 }
 
-/// `{{#…}}` left in a chapter after preprocessing: mdBook could not expand it.
+/// `{{#…}}` left in a chapter after preprocessing: mdBook could not expand it. A
+/// `{{#quiz …}}` is left on purpose (the checks load the book without mdbook-quiz, see
+/// [`expand::load_book`]): its quiz file must exist and be one mdbook-quiz can read.
 fn unexpanded_directives(chapters: &[Chapter], root: &Path) -> Vec<String> {
     let mut problems = Vec::new();
     for chapter in chapters {
@@ -118,6 +126,21 @@ fn unexpanded_directives(chapters: &[Chapter], root: &Path) -> Vec<String> {
                 // Point at the directive in the file the author edits.
                 let line = line_of(&chapter.raw, &directive.text).unwrap_or(expanded_line + 1);
                 let target = chapter.dir().join(&directive.path);
+                if directive.kind == QUIZ_PREPROCESSOR {
+                    let problem = match quizzes::parse(&target) {
+                        Ok(_) => continue,
+                        Err(_) if !target.exists() => {
+                            format!("{} does not exist", shown(&target, root))
+                        }
+                        Err(e) => format!("{}: {e}", shown(&target, root)),
+                    };
+                    problems.push(format!(
+                        "{}:{line}: `{}`: {problem}",
+                        shown(&chapter.file, root),
+                        directive.text
+                    ));
+                    continue;
+                }
                 let reason = if target.exists() {
                     "mdBook could not expand it".to_owned()
                 } else {
@@ -148,9 +171,11 @@ fn orphan_files(src: &Path, chapters: &[Chapter], layout: &BookLayout) -> Vec<St
                 .collect::<Vec<_>>()
         })
         .collect();
+    let generated = src.join(quizzes::ASSETS);
     let assets = files_below(src)
         .into_iter()
-        .filter(|path| path.extension().is_none_or(|ext| ext != "md"));
+        .filter(|path| path.extension().is_none_or(|ext| ext != "md"))
+        .filter(|path| !path.starts_with(&generated));
     layout
         .listings
         .iter()
@@ -232,16 +257,7 @@ fn internal_links(line: &str) -> Vec<(String, Option<String>)> {
 /// the heading was renamed, or never was. Checked against the rendered HTML, where mdBook
 /// gives each heading its id.
 fn broken_fragments(src: &Path, html: &Path, chapters: &[Chapter], root: &Path) -> Vec<String> {
-    let ids_of = |chapter: &Path| -> BTreeSet<String> {
-        let page = html.join(chapter.strip_prefix(src).unwrap().with_extension("html"));
-        let text = fs::read_to_string(page).unwrap_or_default();
-        text.match_indices(" id=\"")
-            .filter_map(|(at, found)| {
-                let rest = &text[at + found.len()..];
-                Some(rest[..rest.find('"')?].to_owned())
-            })
-            .collect()
-    };
+    let ids_of = |chapter: &Path| ids_in_page(src, html, chapter);
     let mut problems = Vec::new();
     for chapter in chapters {
         for (index, line) in chapter.raw.lines().enumerate() {
@@ -271,9 +287,89 @@ fn broken_fragments(src: &Path, html: &Path, chapters: &[Chapter], root: &Path) 
     problems
 }
 
+/// The ids of the elements of `chapter`'s page in the rendered book at `html`: the targets a
+/// `#fragment` can reach (mdBook gives each heading one).
+fn ids_in_page(src: &Path, html: &Path, chapter: &Path) -> BTreeSet<String> {
+    let page = html.join(chapter.strip_prefix(src).unwrap().with_extension("html"));
+    let text = fs::read_to_string(page).unwrap_or_default();
+    text.match_indices(" id=\"")
+        .filter_map(|(at, found)| {
+            let rest = &text[at + found.len()..];
+            Some(rest[..rest.find('"')?].to_owned())
+        })
+        .collect()
+}
+
+/// Links in the explanations (`context`) of the quizzes a chapter shows, which lead nowhere: to
+/// a page that is not a chapter, or (once the book is rendered, `html`) to a heading the page
+/// does not have. A quiz is rendered in the reader's browser, inside the chapter's page, so its
+/// links are relative to that page and must name the HTML page (`tasks.html#heading`): nothing
+/// turns a `.md` link into `.html` there.
+fn broken_quiz_links(
+    src: &Path,
+    html: Option<&Path>,
+    chapters: &[Chapter],
+    root: &Path,
+) -> Vec<String> {
+    let mut problems = Vec::new();
+    for chapter in chapters {
+        let shown_quizzes = directives(&chapter.raw)
+            .into_iter()
+            .filter(|d| d.kind == QUIZ_PREPROCESSOR);
+        for directive in shown_quizzes {
+            let file = chapter.dir().join(&directive.path);
+            // A quiz that does not parse is reported by `unexpanded_directives`.
+            let Ok(quiz) = quizzes::parse(&file) else {
+                continue;
+            };
+            for (index, question) in quiz.questions.iter().enumerate() {
+                let context = quizzes::context(question).unwrap_or_default();
+                for target in quizzes::links(context) {
+                    let (page, fragment) = match target.split_once('#') {
+                        Some((page, fragment)) => (page, Some(fragment)),
+                        None => (target.as_str(), None),
+                    };
+                    let page_file = if page.is_empty() {
+                        chapter.file.clone()
+                    } else {
+                        chapter.dir().join(page).with_extension("md")
+                    };
+                    let problem = if page.ends_with(".md") {
+                        format!(
+                            "a quiz is rendered in the browser, where nothing turns `.md` into \
+                             `.html`: write `{}`",
+                            target.replacen(".md", ".html", 1)
+                        )
+                    } else if !page.is_empty() && !page.ends_with(".html") {
+                        "a link in a quiz leads to a chapter's page, `page.html#heading`".to_owned()
+                    } else if !chapters.iter().any(|c| c.file == page_file) {
+                        format!("{} is not a chapter of the book", shown(&page_file, root))
+                    } else if let (Some(html), Some(fragment)) = (html, fragment)
+                        && !ids_in_page(src, html, &page_file).contains(fragment)
+                    {
+                        format!(
+                            "{} has no `#{fragment}` (was the heading renamed?)",
+                            shown(&page_file, root)
+                        )
+                    } else {
+                        continue;
+                    };
+                    problems.push(format!(
+                        "{}: the link to `{target}` in its `context` leads nowhere: {problem}",
+                        quizzes::describe(&file, index, question, root)
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// An mdBook `{{#name path[:anchor]}}` directive as written in a chapter.
 struct Directive {
     text: String,
+    /// `include`, `rustdoc_include`, `quiz`, …
+    kind: String,
     path: String,
 }
 
@@ -285,10 +381,11 @@ fn directives(text: &str) -> Vec<Directive> {
             let end = start + text[start..].find("}}")? + 2;
             let directive = &text[start..end];
             let mut words = directive[3..directive.len() - 2].split_whitespace();
-            let _kind = words.next()?;
+            let kind = words.next()?.to_owned();
             let path = words.next()?.split(':').next()?.to_owned();
             Some(Directive {
                 text: directive.to_owned(),
+                kind,
                 path,
             })
         })

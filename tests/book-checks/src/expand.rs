@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use mdbook_driver::MDBook;
 use mdbook_driver::book::BookItem;
 use mdbook_driver::builtin_renderers::MarkdownRenderer;
+use mdbook_driver::config::Config;
 
 /// One chapter after preprocessing.
 pub struct ExpandedChapter {
@@ -19,9 +20,32 @@ pub struct ExpandedChapter {
 
 /// Loads the book at `root` and runs mdBook's preprocessors over it.
 pub fn expand_book(root: &Path) -> Result<Vec<ExpandedChapter>, String> {
-    let book = MDBook::load(root).map_err(|e| format!("{}: {e:#}", root.display()))?;
+    let book = load_book(root).map_err(|e| format!("{}: {e}", root.display()))?;
     expand(&book)
 }
+
+/// Loads the book at `root` as `MDBook::load` does (`book.toml`, then the `MDBOOK_…`
+/// environment variables), but without the quiz preprocessor: `cargo test` must not need the
+/// `mdbook-quiz` program, which `cargo xtask` installs only for the commands that render the
+/// book for readers. Its `{{#quiz …}}` lines stay in the chapters, and the checks check the
+/// quiz files themselves (see [`crate::quizzes`]).
+pub fn load_book(root: &Path) -> Result<MDBook, String> {
+    let file = root.join("book.toml");
+    let text = std::fs::read_to_string(&file).map_err(|e| format!("{e}"))?;
+    let mut table: toml::Table = text.parse().map_err(|e| format!("{e}"))?;
+    if let Some(toml::Value::Table(preprocessors)) = table.get_mut("preprocessor") {
+        preprocessors.remove(QUIZ_PREPROCESSOR);
+    }
+    let mut config: Config = toml::to_string(&table)
+        .map_err(|e| format!("{e}"))?
+        .parse()
+        .map_err(|e| format!("{e:#}"))?;
+    config.update_from_env().map_err(|e| format!("{e:#}"))?;
+    MDBook::load_with_config(root, config).map_err(|e| format!("{e:#}"))
+}
+
+/// The name of mdbook-quiz's preprocessor: `[preprocessor.quiz]` in `book.toml`.
+pub const QUIZ_PREPROCESSOR: &str = "quiz";
 
 /// Runs mdBook's preprocessors over a loaded book.
 pub fn expand(book: &MDBook) -> Result<Vec<ExpandedChapter>, String> {

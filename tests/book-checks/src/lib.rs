@@ -7,6 +7,8 @@
 //!   listings, their asyncio counterparts ([`asyncio`]) and their Try-it variants
 //!   ([`variants`]), each held to its shape ([`shapes`]).
 //! - [`programs`]: every program of the book, gathered, built and ready to run.
+//! - [`quizzes`]: the quizzes at the end of the chapters, and the proof of their `Tracing`
+//!   answers.
 //! - [`bless`]: writes the programs' expected outputs (`cargo xtask bless`).
 //! - [`workspace`]: where things are, and the cargo that builds them.
 
@@ -16,6 +18,7 @@ pub mod book_check;
 pub mod expand;
 pub mod outputs;
 pub mod programs;
+pub mod quizzes;
 pub mod shapes;
 pub mod variants;
 pub mod workspace;
