@@ -2,8 +2,8 @@ import asyncio
 
 
 async def main():
-    # 1. A task puts more than the queue holds, and the getter is itself: nobody takes an
-    #    item out, so the third put() waits forever.
+    # 1. fill() puts more than the queue holds, and the only getter is the rest of main,
+    #    which waits for fill(): nobody takes an item out, so the third put() waits forever.
     queue = asyncio.Queue(maxsize=2)
 
     async def fill():

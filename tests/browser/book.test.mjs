@@ -318,16 +318,26 @@ async function readingProblems(page) {
           `(rgb ${area.background.join(', ')})`,
       );
     }
-    // Each text must stand out from the page (3:1, what WCAG asks of graphics): black text on
-    // a dark page does not.
+    // Each text must stand out from what is right behind it (3:1, what WCAG asks of
+    // graphics): black text on a dark page does not. What is behind a text is the colour most
+    // of its box has (the page, or a bar the label sits on).
     const faint = [];
     for (const text of area.texts) {
-      let strongest = 1;
+      const pixels = [];
       for (let y = Math.floor(text.y); y < Math.min(image.height, text.y + text.height); y += 1) {
         for (let x = Math.floor(text.x); x < Math.min(image.width, text.x + text.width); x += 1) {
-          strongest = Math.max(strongest, contrast(image.at(x, y), area.background));
+          pixels.push(image.at(x, y));
         }
       }
+      const counts = new Map();
+      for (const pixel of pixels) {
+        const key = pixel.map((channel) => channel >> 3).join();
+        counts.set(key, (counts.get(key) ?? 0) + 1);
+      }
+      const [behindKey] = [...counts].sort((a, b) => b[1] - a[1])[0] ?? [];
+      if (!behindKey) continue;
+      const behind = pixels.find((pixel) => pixel.map((channel) => channel >> 3).join() === behindKey);
+      const strongest = Math.max(1, ...pixels.map((pixel) => contrast(pixel, behind)));
       if (strongest < 3) faint.push(`"${text.text}" (${strongest.toFixed(1)}:1)`);
     }
     if (faint.length) {

@@ -158,7 +158,9 @@ export async function figureArea(index) {
     }
     left = Math.max(left, 0);
     right = Math.min(right, window.innerWidth);
-    top = Math.max(top, 0);
+    // Below mdBook's menu bar, which stays at the top of the window over the page.
+    const bar = document.querySelector('#mdbook-menu-bar')?.getBoundingClientRect();
+    top = Math.max(top, 0, bar && bar.bottom > 0 ? bar.bottom : 0);
     bottom = Math.min(bottom, window.innerHeight);
     if (right - left < 20 || bottom - top < 20) return null;
     const texts = [];

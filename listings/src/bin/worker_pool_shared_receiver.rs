@@ -39,7 +39,7 @@ async fn main() {
             .await
             .expect("the workers are still receiving");
     }
-    // The only Sender goes: once the six jobs are taken, every `recv` returns `None`.
+    // The only Sender goes: once the four jobs are taken, every `recv` returns `None`.
     drop(tx);
 
     let mut per_worker = workers.join_all().await;
