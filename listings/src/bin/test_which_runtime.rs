@@ -13,8 +13,8 @@ async fn runs_on_the_current_thread_runtime() {
 
 // #[tokio::test]
 async fn blocks_in_place() {
-    // Runs a blocking closure on this worker thread, after handing the thread's other tasks
-    // to another worker: there must be another worker.
+    // Runs a blocking closure on this thread, after handing a worker's other tasks to a new
+    // thread: only the multi-thread runtime can do that.
     let answer = tokio::task::block_in_place(|| 6 * 7);
     assert_eq!(answer, 42);
 }
