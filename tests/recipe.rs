@@ -151,6 +151,14 @@ fn scratch_book(root: &Path) -> PathBuf {
     ] {
         copy(&root.join(file), &scratch.join(file));
     }
+    // The scratch crate builds into the repository's target folder, where cargo puts each
+    // binary under its own name: the scratch `try-it` (it has no variants) must not take the
+    // place of the book's.
+    let manifest = scratch.join("listings/Cargo.toml");
+    let renamed = fs::read_to_string(&manifest)
+        .unwrap()
+        .replace("name = \"try-it\"", "name = \"recipe-try-it\"");
+    fs::write(&manifest, renamed).unwrap();
     for entry in fs::read_dir(root.join("theme")).unwrap().flatten() {
         copy(
             &entry.path(),

@@ -97,7 +97,6 @@ impl Programs {
         }
 
         let binaries = build_binaries(root, "listings");
-        let try_it = binaries["try-it"].clone();
         let rust = listings.into_iter().map(|listing| {
             let executable = binaries[&listing.name].clone();
             Program {
@@ -116,13 +115,14 @@ impl Programs {
             listing,
         });
         let variant_programs = variants.iter().map(|variant| {
+            let try_it = binaries["try-it"].clone();
             let mut command = command_line(&try_it);
             command.push(variant.id.clone().into());
             Program {
                 listing: variant.as_listing(),
                 kind: Kind::Variant,
                 command,
-                executable: try_it.clone(),
+                executable: try_it,
                 shape_of: None,
             }
         });
