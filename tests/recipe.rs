@@ -151,12 +151,15 @@ fn scratch_book(root: &Path) -> PathBuf {
     ] {
         copy(&root.join(file), &scratch.join(file));
     }
-    // The scratch crate builds into the repository's target folder, where cargo puts each
-    // binary under its own name: the scratch `try-it` (it has no variants) must not take the
-    // place of the book's.
+    // The scratch crate builds into the repository's target folder. Cargo tells two path
+    // packages apart there by name, version and path relative to their workspace, which are the
+    // book's: give the scratch one a version of its own, or its build script's output (a
+    // `try-it` with no variants) takes the place of the book's. Binaries land under their own
+    // names, so its `try-it` gets another name too.
     let manifest = scratch.join("listings/Cargo.toml");
     let renamed = fs::read_to_string(&manifest)
         .unwrap()
+        .replacen("version = \"0.1.0\"", "version = \"0.1.0-recipe\"", 1)
         .replace("name = \"try-it\"", "name = \"recipe-try-it\"");
     fs::write(&manifest, renamed).unwrap();
     for entry in fs::read_dir(root.join("theme")).unwrap().flatten() {
