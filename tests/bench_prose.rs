@@ -51,6 +51,31 @@ fn every_number_the_chapter_quotes_is_in_the_benchmark_data() {
     );
 }
 
+/// "A real workload" quotes its measurement (`cargo xtask workload`) from the table it wrote,
+/// in its section "Measured" (elsewhere, times such as a 100 ms job are the program's settings).
+#[test]
+fn every_number_the_workload_chapter_measures_is_in_its_table() {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let chapter = fs::read_to_string(root.join("src/workload.md")).unwrap();
+    let start = chapter
+        .find("\n## Measured\n")
+        .expect("workload.md has a section Measured");
+    let end = chapter[start + 1..]
+        .find("\n## ")
+        .map_or(chapter.len(), |at| start + 1 + at);
+    // Blank lines before the section, so that messages give the chapter's own line numbers.
+    let section = "\n".repeat(chapter[..start].lines().count()) + &chapter[start..end];
+    let scratch = tempfile::tempdir().unwrap();
+    let measured = scratch.path().join("workload.md, section Measured");
+    fs::write(&measured, section).unwrap();
+    let problems = check_against_tables(&measured, &root.join("src/workload"));
+    assert!(
+        problems.is_empty(),
+        "numbers in the prose that are not in the workload's table (src/workload/*.txt):\n{}",
+        problems.join("\n")
+    );
+}
+
 #[test]
 fn a_number_that_is_not_in_the_data_is_reported_with_its_line() {
     let fixture = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/bench_prose");
@@ -95,12 +120,21 @@ fn the_fixture_quotes_exactly_the_numbers_the_rule_describes() {
 /// Checks that every number `chapter` quotes is in the CSV at `csv` or in a table (`*.txt`) in
 /// `tables`: one line per number that is not, naming the chapter's line.
 fn check(chapter: &Path, csv: &Path, tables: &Path) -> Vec<String> {
-    let text = fs::read_to_string(chapter)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", chapter.display()));
     let values = values_from_csv(csv)
         .into_iter()
         .chain(values_from_tables(tables))
         .collect::<Vec<_>>();
+    check_against(chapter, &values)
+}
+
+/// The same for a chapter whose numbers all come from its tables.
+fn check_against_tables(chapter: &Path, tables: &Path) -> Vec<String> {
+    check_against(chapter, &values_from_tables(tables))
+}
+
+fn check_against(chapter: &Path, values: &[Value]) -> Vec<String> {
+    let text = fs::read_to_string(chapter)
+        .unwrap_or_else(|e| panic!("cannot read {}: {e}", chapter.display()));
     quoted_numbers(&prose(&text))
         .into_iter()
         .filter(|quoted| !values.iter().any(|value| quoted.matches(value)))
