@@ -53,7 +53,7 @@ fn groups() -> [(&'static str, Vec<Way>); 2] {
             tasks,
         ),
         (
-            "Plain futures: no task, the N futures run inside the caller's task",
+            "Plain futures: no task, the N futures run inside the future that awaits them",
             futures,
         ),
     ]
