@@ -11,8 +11,10 @@ async def worker(number: int, stop: asyncio.Event) -> None:
                 await stop.wait()
         except TimeoutError:
             pass  # One step of work would go here.
-    # Saving takes a while (number × 30 ms), so the workers stop in a known order.
-    await asyncio.sleep(number * 0.03)
+    # Saving takes a while, so the workers stop in a known order. (The tokio listing's clock is
+    # paused and 30 ms steps do; this one is real, so the steps are 200 ms, longer than any
+    # stall of a busy machine between two workers setting their timers.)
+    await asyncio.sleep(number * 0.2)
     print(f"  worker {number} saved its work")
 
 
