@@ -405,7 +405,10 @@ fn files_below(dir: &Path) -> Vec<PathBuf> {
         for entry in fs::read_dir(&dir).into_iter().flatten().flatten() {
             let path = entry.path();
             if path.is_dir() {
-                pending.push(path);
+                // Python's byte-code cache, left by running an asyncio program: not the book's.
+                if entry.file_name() != "__pycache__" {
+                    pending.push(path);
+                }
             } else {
                 files.push(path);
             }
